@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web;
+
+namespace Rathausplatz.Features.Accounts;
+
+/// <summary>The mails of the account life cycle, in the recipient's language, with links to this organisation's host.</summary>
+public sealed class AccountMails(UserManager<User> users, Mailer mailer, IStringLocalizer<SharedResource> text, IHttpContextAccessor http)
+{
+    public async Task SendConfirmationAsync(User user, CancellationToken ct = default)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = Link("/accounts/confirm", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
+        await SendAsync(user, user.Email!, "E-Mail-Adresse bestätigen",
+            "Bitte bestätigen Sie Ihre E-Mail-Adresse für {0} mit diesem Link:", link, ct);
+    }
+
+    public async Task SendPasswordResetAsync(User user, CancellationToken ct = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = Link("/accounts/resetpassword", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
+        await SendAsync(user, user.Email!, "Passwort zurücksetzen",
+            "Mit diesem Link setzen Sie Ihr Passwort für {0} neu. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link, ct);
+    }
+
+    public async Task SendEmailChangeAsync(User user, string newEmail, CancellationToken ct = default)
+    {
+        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        var link = Link("/accounts/confirmemailchange", new() { ["userId"] = user.Id.ToString(), ["email"] = newEmail, ["code"] = Encode(token) });
+        await SendAsync(user, newEmail, "Neue E-Mail-Adresse bestätigen",
+            "Bitte bestätigen Sie Ihre neue E-Mail-Adresse für {0} mit diesem Link:", link, ct);
+    }
+
+    internal static string Encode(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+
+    /// <summary>Null when the code is not even well-formed; the caller answers as for a wrong code.</summary>
+    internal static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code.Length > 2000) return null;
+        try { return System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+
+    private string Link(string path, Dictionary<string, string?> query)
+    {
+        var request = http.HttpContext!.Request;
+        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{path}", query);
+    }
+
+    private async Task SendAsync(User user, string to, string subjectKey, string introKey, string link, CancellationToken ct)
+    {
+        var organization = http.HttpContext!.Organization();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = user.PreferredLanguage == "en" ? Localization.Cultures[1] : Localization.Cultures[0];
+        try
+        {
+            var subject = $"{text[subjectKey]} – {organization.Name}";
+            var intro = text[introKey, organization.Name];
+            var greeting = text["Guten Tag {0},", user.DisplayName];
+            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{text["Der Link ist 24 Stunden gültig."]}\n\n-- \n{organization.Name}\n";
+            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(text["Der Link ist 24 Stunden gültig."])}</p><p>{Html(organization.Name)}</p>";
+            await mailer.SendAsync(new OutgoingMail(to, subject, body, html, organization.Name), ct);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Html(string value) => System.Net.WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Rathausplatz.Data;
+
+namespace Rathausplatz.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<User, IdentityRole<Guid>>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true; // per organisation: the user store is tenant-filtered
+                // Length over composition rules (BSI and NIST advice); Identity also refuses common patterns of nothing else.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Stores.MaxLengthForKeys = 128;
+            })
+            .AddEntityFrameworkStores<AppDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<MemberClaimsFactory>();
+
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "rp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/accounts/signin";
+            o.LogoutPath = "/accounts/signout";
+            o.AccessDeniedPath = "/error/403";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.Events.OnValidatePrincipal = MemberClaimsFactory.RejectOtherOrganizations;
+        });
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "rp.2fa");
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "rp.ext");
+        // A changed password or signed-out session takes effect on other devices within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.RequiringTwoFactor))
+            .AddPolicy(Policies.OrganizationAdmin, p => p.RequireRole(Roles.OrganizationAdmin, Roles.PlatformAdmin))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+
+        builder.Services.AddScoped<AccountMails>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorForStaff>());
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").MapAccountApi();
+        return app;
+    }
+
+    /// <summary>Creates the role rows once; roles are the same in every organisation.</summary>
+    public static async Task EnsureRolesAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var name in Roles.All)
+            if (!await roles.RoleExistsAsync(name))
+                await roles.CreateAsync(new IdentityRole<Guid>(name) { Id = Guid.CreateVersion7() });
+    }
+}
+
+/// <summary>Adds the organisation and the two-factor state to the sign-in cookie.</summary>
+public sealed class MemberClaimsFactory(UserManager<User> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<User, IdentityRole<Guid>>(users, roles, options)
+{
+    public const string OrganizationClaim = "rp:org";
+    public const string TwoFactorClaim = "rp:2fa";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(OrganizationClaim, user.OrganizationId.ToString()));
+        identity.AddClaim(new Claim(TwoFactorClaim, user.TwoFactorEnabled ? "true" : "false"));
+        if (!string.IsNullOrEmpty(user.DisplayName))
+            identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        return identity;
+    }
+
+    /// <summary>A cookie made for one organisation is worthless at another's host.</summary>
+    internal static async Task RejectOtherOrganizations(CookieValidatePrincipalContext context)
+    {
+        var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
+        var claimed = context.Principal?.FindFirstValue(OrganizationClaim);
+        if (tenant.OrganizationId is null || claimed != tenant.OrganizationId.ToString())
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static bool HasTwoFactor(this ClaimsPrincipal user) => user.FindFirstValue(MemberClaimsFactory.TwoFactorClaim) == "true";
+
+    public static bool MustUseTwoFactor(this ClaimsPrincipal user) => Roles.RequiringTwoFactor.Any(user.IsInRole);
+}

@@ -1,0 +1,34 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Organizations;
+using Rathausplatz.Jobs;
+using Rathausplatz.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddJobs();
+builder.AddWebPlatform();
+builder.AddOrganizations();
+builder.AddAccounts();
+builder.AddEmail();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
+await app.SeedDemoAsync();
+
+app.UseWebPlatform();     // errors, HTTPS, security headers, static files, language
+app.UseOrganizations();   // the host name chooses the municipality
+app.UseWebAccess();       // routing, rate limits, authentication, authorisation, antiforgery
+
+app.MapWebPlatform();
+app.MapOrganizations();
+app.MapAccounts();
+
+app.Run();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can start the app.</summary>
+public partial class Program;

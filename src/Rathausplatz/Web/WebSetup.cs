@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using Rathausplatz.Data;
+
+namespace Rathausplatz.Web;
+
+/// <summary>The cross-cutting web stack: pages, localisation, security, errors, operations.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddLocalizationSetup();
+        builder.AddRateLimits();
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.UseSharedResource())
+            .AddMvcOptions(o =>
+            {
+                // Messages for values that cannot even be bound (a letter in a number field).
+                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Bitte füllen Sie dieses Feld aus.");
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rp.csrf";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOpenApi("v1");
+
+        // Keys live in the database so every node can read every other node's cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Rathausplatz").PersistKeysToDbContext<AppDb>();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in builder.Configuration.GetSection("Web:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false; // other services of the town may share the domain
+        });
+
+        services.AddOpenTelemetry().WithMetrics(m =>
+        {
+            m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Rathausplatz");
+            if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                m.AddOtlpExporter();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWebPlatform(this WebApplication app)
+    {
+        var web = app.Configuration.GetSection("Web");
+        if (web.GetValue("UseForwardedHeaders", false))
+            app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error/500");
+        if (web.GetValue("UseHttps", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    /// <summary>After the organisation is known: routing, limits, who the user is and what they may do.</summary>
+    public static WebApplication UseWebAccess(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWebPlatform(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPost("/culture", SetCulture).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Remembers the chosen interface language in a cookie and goes back.")
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    // The language switch is a plain form post so it works without JavaScript. It only sets a
+    // preference cookie, so it needs no antiforgery token (and must work on cached pages).
+    private static IResult SetCulture(HttpContext context, [FromForm] string culture, [FromForm] string? returnUrl)
+    {
+        var chosen = Localization.Cultures.FirstOrDefault(c => c.Name == culture || c.TwoLetterISOLanguageName == culture);
+        if (chosen is null)
+            return Results.BadRequest();
+        context.Response.Cookies.Append(
+            Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+            Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = returnUrl is { Length: > 0 and < 2000 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl : "/";
+        return Results.LocalRedirect(target);
+    }
+}
