@@ -26,6 +26,7 @@ public sealed class OrganizationSettings
     [Display(Name = "Anschrift")]
     public string? ContactAddress { get; set; }
 
+    [BrandColor(ErrorMessage = "Bitte wählen Sie eine der angebotenen Farben.")]
     [Display(Name = "Akzentfarbe")]
     public string AccentColor { get; set; } = BrandColors.Default;
 
@@ -51,6 +52,12 @@ public sealed class OrganizationSettings
         AccentColor = o.AccentColor, Imprint = o.Imprint, PrivacyPolicy = o.PrivacyPolicy,
         AccessibilityStatement = o.AccessibilityStatement, Netiquette = o.Netiquette,
     };
+}
+
+/// <summary>Accepts only a colour of <see cref="BrandColors"/>: other colours are not checked for contrast.</summary>
+public sealed class BrandColorAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => value is string color && BrandColors.All.ContainsKey(color);
 }
 
 public enum LogoProblem { None, TooLarge, NotAnImage }
