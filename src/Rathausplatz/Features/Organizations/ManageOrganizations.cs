@@ -108,11 +108,11 @@ public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory 
     public async Task<(Organization? Created, string? Problem)> CreateAsync(string name, string slug, string hostName, CancellationToken ct)
     {
         slug = slug.Trim().ToLowerInvariant();
-        hostName = hostName.Trim().ToLowerInvariant();
         if (!SlugPattern().IsMatch(slug))
             return (null, "Die Kurzbezeichnung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.");
-        if (Uri.CheckHostName(hostName) is UriHostNameType.Unknown or UriHostNameType.Basic)
+        if (ChangeHostNames.Normalize(hostName) is not { } normalizedHost)
             return (null, "Der Hostname ist ungültig.");
+        hostName = normalizedHost;
         if (await db.Set<Organization>().AnyAsync(o => o.Slug == slug, ct))
             return (null, "Diese Kurzbezeichnung ist schon vergeben.");
         if (await db.Set<OrganizationHost>().AnyAsync(h => h.HostName == hostName, ct))

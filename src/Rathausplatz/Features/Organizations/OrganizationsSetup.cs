@@ -11,6 +11,7 @@ public static class OrganizationsSetup
         builder.Services.AddSingleton<OrganizationDirectory>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<ManageOrganizations>();
+        builder.Services.AddScoped<ChangeHostNames>();
         return builder;
     }
 
