@@ -12,6 +12,7 @@ public static class OrganizationsSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<ManageOrganizations>();
         builder.Services.AddScoped<ChangeHostNames>();
+        builder.Services.AddScoped<AddToStructure>();
         return builder;
     }
 
