@@ -15,7 +15,7 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = Link("/accounts/confirm", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
-        await SendAsync(user, user.Email!, Texts.Key("E-Mail-Adresse bestätigen"),
+        await SendAsync(Here(), user, user.Email!, Texts.Key("E-Mail-Adresse bestätigen"),
             Texts.Key("Bitte bestätigen Sie Ihre E-Mail-Adresse für {0} mit diesem Link:"), link, ct);
     }
 
@@ -23,7 +23,7 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link("/accounts/resetpassword", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
-        await SendAsync(user, user.Email!, Texts.Key("Passwort zurücksetzen"),
+        await SendAsync(Here(), user, user.Email!, Texts.Key("Passwort zurücksetzen"),
             Texts.Key("Mit diesem Link setzen Sie Ihr Passwort für {0} neu. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail."), link, ct);
     }
 
@@ -31,7 +31,7 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
     public async Task SendAlreadyRegisteredAsync(User user, CancellationToken ct = default)
     {
         var link = Link("/accounts/forgotpassword", []);
-        await SendAsync(user, user.Email!, Texts.Key("Sie haben bereits ein Konto"),
+        await SendAsync(Here(), user, user.Email!, Texts.Key("Sie haben bereits ein Konto"),
             Texts.Key("Jemand wollte mit Ihrer E-Mail-Adresse ein Konto bei {0} anlegen. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es hier neu:"), link, ct);
     }
 
@@ -39,8 +39,21 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
     {
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var link = Link("/accounts/confirmemailchange", new() { ["userId"] = user.Id.ToString(), ["email"] = newEmail, ["code"] = Encode(token) });
-        await SendAsync(user, newEmail, Texts.Key("Neue E-Mail-Adresse bestätigen"),
+        await SendAsync(Here(), user, newEmail, Texts.Key("Neue E-Mail-Adresse bestätigen"),
             Texts.Key("Bitte bestätigen Sie Ihre neue E-Mail-Adresse für {0} mit diesem Link:"), link, ct);
+    }
+
+    /// <summary>
+    /// An invitation to an account someone else created: the link sets the first password (and so
+    /// proves the address). <paramref name="to"/> may be another organisation than this request's.
+    /// </summary>
+    public async Task SendInvitationAsync(User user, MailSender to, CancellationToken ct = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = QueryHelpers.AddQueryString($"{to.BaseUrl}/accounts/resetpassword",
+            new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = Encode(token), ["invitation"] = "true" });
+        await SendAsync(to, user, user.Email!, Texts.Key("Einladung zu {0}"),
+            Texts.Key("Sie wurden zu {0} eingeladen. Mit diesem Link wählen Sie Ihr Passwort und melden sich an:"), link, ct);
     }
 
     internal static string Encode(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
@@ -53,26 +66,30 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
         catch (FormatException) { return null; }
     }
 
-    private string Link(string path, Dictionary<string, string?> query)
+    /// <summary>The organisation a mail speaks for and the address its links point to.</summary>
+    public sealed record MailSender(string OrganizationName, string BaseUrl);
+
+    private MailSender Here()
     {
         var request = http.HttpContext!.Request;
-        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{path}", query);
+        return new MailSender(http.HttpContext.Organization().Name, $"{request.Scheme}://{request.Host}");
     }
 
-    private async Task SendAsync(User user, string to, string subjectKey, string introKey, string link, CancellationToken ct)
+    private string Link(string path, Dictionary<string, string?> query) => QueryHelpers.AddQueryString(Here().BaseUrl + path, query);
+
+    private async Task SendAsync(MailSender organization, User user, string to, string subjectKey, string introKey, string link, CancellationToken ct)
     {
-        var organization = http.HttpContext!.Organization();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = user.PreferredLanguage == "en" ? Localization.Cultures[1] : Localization.Cultures[0];
         try
         {
-            var subject = $"{text[subjectKey]} – {organization.Name}";
-            var intro = text[introKey, organization.Name];
+            var subject = $"{text[subjectKey, organization.OrganizationName]} – {organization.OrganizationName}";
+            var intro = text[introKey, organization.OrganizationName];
             var greeting = text["Guten Tag {0},", user.DisplayName];
             var validity = text["Der Link ist 24 Stunden gültig."];
-            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{validity}\n\n-- \n{organization.Name}\n";
-            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(validity)}</p><p>{Html(organization.Name)}</p>";
-            await mailer.SendAsync(new OutgoingMail(to, subject, body, html, organization.Name), ct);
+            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{validity}\n\n-- \n{organization.OrganizationName}\n";
+            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(validity)}</p><p>{Html(organization.OrganizationName)}</p>";
+            await mailer.SendAsync(new OutgoingMail(to, subject, body, html, organization.OrganizationName), ct);
         }
         finally
         {

@@ -59,6 +59,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 
         builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<InviteMember>();
         builder.Services.AddScoped<ChangeMemberRoles>();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorForStaff>());
         return builder;

@@ -23,6 +23,10 @@ public sealed class ResetPasswordModel(UserManager<User> users, IStringLocalizer
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
 
+    /// <summary>The link came with an invitation: same mechanism, friendlier words.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Invitation { get; set; }
+
     public bool Done { get; private set; }
 
     public IActionResult OnGet() => AccountMails.Decode(Code) is null || !Guid.TryParse(UserId, out _) ? InvalidLink() : Page();
@@ -42,6 +46,12 @@ public sealed class ResetPasswordModel(UserManager<User> users, IStringLocalizer
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "" : "Input.Password", error.Description);
             return this.PageWithErrors();
+        }
+        // The link reached this mailbox, so the address is proven (invited accounts start unconfirmed).
+        if (!user!.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
         }
         Done = true;
         return Page();
