@@ -26,7 +26,8 @@ public static class AccountsSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                o.Stores.MaxLengthForKeys = 128;
+                // Leave o.Stores alone: it shapes the EF model, but `dotnet ef` builds the model without
+                // these options (DesignTimeFactories), so the migrations would lag what runs.
             })
             .AddEntityFrameworkStores<AppDb>()
             .AddDefaultTokenProviders()
