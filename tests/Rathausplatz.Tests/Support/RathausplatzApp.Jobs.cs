@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,13 @@ public abstract partial class RathausplatzApp
         return jobs.Select(j => j.Id).ToList();
     }
 
+    /// <summary>Enqueues through <see cref="JobQueue.EnqueueAsync"/> in a scope of its own, as one request or node would.</summary>
+    public async Task EnqueueOnceAsync(string kind, string idempotencyKey)
+    {
+        await using var scope = WithoutOrganization();
+        await scope.Get<JobQueue>().EnqueueAsync(kind, new { idempotencyKey }, idempotencyKey);
+    }
+
     /// <summary>One batch of due jobs, run by <paramref name="owner"/> as the worker would; returns how many it claimed.</summary>
     public Task<int> RunDueJobsAsync(string owner = Worker) =>
         Services.GetRequiredService<JobRunner>().RunDueJobsAsync(owner, CancellationToken.None);
@@ -59,9 +67,9 @@ public abstract partial class RathausplatzApp
         return await scope.Db.Set<Job>().AsNoTracking().SingleAsync(j => j.Id == id);
     }
 
-    public async Task<List<Job>> JobsOfKindAsync(string kind)
+    public async Task<List<Job>> JobsAsync(Expression<Func<Job, bool>> filter)
     {
         await using var scope = WithoutOrganization();
-        return await scope.Db.Set<Job>().AsNoTracking().Where(j => j.Kind == kind).ToListAsync();
+        return await scope.Db.Set<Job>().AsNoTracking().Where(filter).ToListAsync();
     }
 }

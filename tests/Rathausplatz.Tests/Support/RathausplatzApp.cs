@@ -21,7 +21,11 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
     public DatabaseProvider Provider => provider;
 
     /// <summary>The app's clock: tests move it forward instead of sleeping.</summary>
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    /// <remarks>
+    /// It starts on a whole second: PostgreSQL keeps microseconds and rounds, so a job stored "now"
+    /// with a finer time could lie in the future of a clock that stands still.
+    /// </remarks>
+    public FakeTimeProvider Time { get; } = new(WholeSecond(TimeProvider.System.GetUtcNow()));
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -74,6 +78,8 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
 }
 
 /// <summary>The app on SQLite, in a fresh temporary file.</summary>
