@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Tests.Support;
@@ -39,6 +40,13 @@ public abstract partial class RathausplatzApp
     {
         await using var scope = WithoutOrganization();
         await scope.Get<JobQueue>().EnqueueAsync(kind, new { idempotencyKey }, idempotencyKey);
+    }
+
+    /// <summary>Queues a mail the way features do: <see cref="Mailer"/> in a scope working for the organisation.</summary>
+    public async Task SendMailAsync(TestOrganization organization, string to, string subject, string text = "Guten Tag.")
+    {
+        await using var scope = InOrganization(organization);
+        await scope.Get<Mailer>().SendAsync(new OutgoingMail(to, subject, text, HtmlBody: null, organization.Name));
     }
 
     /// <summary>One batch of due jobs, run by <paramref name="owner"/> as the worker would; returns how many it claimed.</summary>
