@@ -37,10 +37,19 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
 
     public async Task InitializeAsync()
     {
-        await Mail.StartAsync();
-        await database.CreateAsync();
-        // Building the host applies all migrations to the empty database, as a first deployment does.
-        _ = Services;
+        try
+        {
+            await Mail.StartAsync();
+            await database.CreateAsync();
+            // Building the host applies all migrations to the empty database, as a first deployment does.
+            _ = Services;
+        }
+        catch
+        {
+            // xunit does not dispose a fixture that failed to start; leave no database behind.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
