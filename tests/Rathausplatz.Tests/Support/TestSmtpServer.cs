@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Net;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Rathausplatz.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on a free loopback port that keeps every message it accepted, so tests read
+/// the mails the app sent. It can be stopped and started again on the same port to play an outage.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly MessageRecorder recorder = new();
+    private SmtpServer.SmtpServer? server;
+    private Task running = Task.CompletedTask;
+
+    /// <summary>Chosen by the operating system at the first start and kept for restarts.</summary>
+    public int Port { get; private set; }
+
+    public IReadOnlyList<MimeMessage> Messages => recorder.Messages;
+
+    public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>The first mail to <paramref name="address"/>, waiting for it to arrive if need be.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var next = recorder.NextArrival;
+            if (MessagesTo(address) is [var first, ..])
+                return first;
+            try
+            {
+                await next.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No mail to {address} arrived; the server has {Messages.Count} other(s).");
+            }
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        if (server is not null)
+            return;
+        var listeners = new EndpointListenerFactory();
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.test")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(recorder);
+        services.Add(listeners);
+        server = new SmtpServer.SmtpServer(options, services);
+        running = server.StartAsync(CancellationToken.None);
+
+        // Fails fast if the listener cannot bind instead of waiting for the timeout.
+        var first = await Task.WhenAny(started.Task, running).WaitAsync(TimeSpan.FromSeconds(10));
+        if (first == running)
+            await running;
+        Port = await started.Task;
+    }
+
+    /// <summary>Closes the port: connections are refused until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (server is null)
+            return;
+        server.Shutdown();
+        await server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(10));
+        await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        server = null;
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private sealed class MessageRecorder : MessageStore
+    {
+        private readonly List<MimeMessage> messages = [];
+        private TaskCompletionSource arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the next message is stored.</summary>
+        public Task NextArrival
+        {
+            get { lock (messages) return arrival.Task; }
+        }
+
+        public IReadOnlyList<MimeMessage> Messages
+        {
+            get { lock (messages) return messages.ToList(); }
+        }
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            TaskCompletionSource arrived;
+            lock (messages)
+            {
+                messages.Add(message);
+                arrived = arrival;
+                arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            arrived.SetResult();
+            return SmtpResponse.Ok;
+        }
+    }
+}
