@@ -145,7 +145,7 @@ public abstract class TenancyTests(RathausplatzApp app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("<html lang=\"en\">", html);
-        Assert.Contains("No municipality has been set up at this address.", html);
+        Assert.Contains("No municipality is set up at this address.", html);
     }
 
     [Theory]
