@@ -9,7 +9,7 @@ namespace Rathausplatz.Jobs;
 /// Claims a batch and runs it, each job in its own DI scope and tenant. One failing job never stops
 /// the others. The worker calls it in a loop; tests call it directly to step the queue.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, ILogger<JobRunner> log)
+public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider time, ILogger<JobRunner> log)
 {
     // Exported through OpenTelemetry (meter "Rathausplatz"), tagged by kind only.
     private static readonly Meter Meter = new("Rathausplatz");
@@ -73,7 +73,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
         {
             while (true)
             {
-                await Task.Delay(lease / 3, ct);
+                await Task.Delay(lease / 3, time, ct);
                 await using var scope = scopes.CreateAsyncScope();
                 if (!await scope.ServiceProvider.GetRequiredService<JobStore>().RenewAsync(jobId, owner, lease, ct))
                     return;
@@ -83,7 +83,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
     }
 
     /// <summary>Deletes finished jobs past their keep time.</summary>
-    public async Task<int> PurgeSucceededAsync(TimeProvider time, CancellationToken ct)
+    public async Task<int> PurgeSucceededAsync(CancellationToken ct)
     {
         var before = time.GetUtcNow().UtcDateTime - options.Value.KeepSucceeded;
         await using var scope = scopes.CreateAsyncScope();

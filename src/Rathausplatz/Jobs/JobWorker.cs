@@ -19,7 +19,7 @@ public sealed class JobWorker(JobRunner runner, JobSignal signal, TimeProvider t
                 var claimed = await runner.RunDueJobsAsync(Owner, stoppingToken);
                 if (time.GetUtcNow() >= nextPurge)
                 {
-                    await runner.PurgeSucceededAsync(time, stoppingToken);
+                    await runner.PurgeSucceededAsync(stoppingToken);
                     nextPurge = time.GetUtcNow().AddHours(1);
                 }
                 if (claimed == 0)
