@@ -17,6 +17,8 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
     public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
     public string Type { get; set; } = "text";
     public string? Hint { get; set; }
+    /// <summary>A label other than the property's display name (a localizer key).</summary>
+    public string? Label { get; set; }
     public string? Autocomplete { get; set; }
     /// <summary>Render a multi-line text area with this many rows instead of an input.</summary>
     public int Rows { get; set; }
@@ -43,7 +45,7 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
         output.Attributes.SetAttribute("class", errors.Count > 0 ? "kern-form-input kern-form-input--error" : "kern-form-input");
 
         var html = new System.Text.StringBuilder();
-        html.Append($"<label class=\"kern-label\" for=\"{id}\">{enc.Encode(For.Metadata.GetDisplayName())}");
+        html.Append($"<label class=\"kern-label\" for=\"{id}\">{enc.Encode(Label is null ? For.Metadata.GetDisplayName() : text[Label])}");
         if (!required) html.Append($" <span class=\"kern-label__optional\">– {enc.Encode(text["optional"])}</span>");
         html.Append("</label>");
         if (Hint is not null) html.Append($"<div class=\"kern-hint\" id=\"{id}-hint\">{enc.Encode(text[Hint])}</div>");

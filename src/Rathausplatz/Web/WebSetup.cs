@@ -73,7 +73,9 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get a localised error page; the API gets problem details (JSON), never HTML.
+        app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(IsApi, b => b.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseRequestLocalization();
         return app;
@@ -89,6 +91,8 @@ public static class WebSetup
         app.UseAntiforgery();
         return app;
     }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static WebApplication MapWebPlatform(this WebApplication app)
     {

@@ -27,6 +27,14 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
             "Mit diesem Link setzen Sie Ihr Passwort für {0} neu. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link, ct);
     }
 
+    /// <summary>Someone signed up with an address that already has an account: tell its owner, not the form.</summary>
+    public async Task SendAlreadyRegisteredAsync(User user, CancellationToken ct = default)
+    {
+        var link = Link("/accounts/forgotpassword", []);
+        await SendAsync(user, user.Email!, "Sie haben bereits ein Konto",
+            "Jemand wollte mit Ihrer E-Mail-Adresse ein Konto bei {0} anlegen. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es hier neu:", link, ct);
+    }
+
     public async Task SendEmailChangeAsync(User user, string newEmail, CancellationToken ct = default)
     {
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
@@ -61,8 +69,9 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
             var subject = $"{text[subjectKey]} – {organization.Name}";
             var intro = text[introKey, organization.Name];
             var greeting = text["Guten Tag {0},", user.DisplayName];
-            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{text["Der Link ist 24 Stunden gültig."]}\n\n-- \n{organization.Name}\n";
-            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(text["Der Link ist 24 Stunden gültig."])}</p><p>{Html(organization.Name)}</p>";
+            var validity = text["Der Link ist 24 Stunden gültig."];
+            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{validity}\n\n-- \n{organization.Name}\n";
+            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(validity)}</p><p>{Html(organization.Name)}</p>";
             await mailer.SendAsync(new OutgoingMail(to, subject, body, html, organization.Name), ct);
         }
         finally

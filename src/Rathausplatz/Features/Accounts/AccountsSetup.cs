@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
@@ -45,6 +44,9 @@ public static class AccountsSetup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.Events.OnValidatePrincipal = MemberClaimsFactory.RejectOtherOrganizations;
+            // The API answers 401/403; only pages send people to the sign-in form.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "rp.2fa");
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "rp.ext");
@@ -52,7 +54,6 @@ public static class AccountsSetup
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.RequiringTwoFactor))
             .AddPolicy(Policies.OrganizationAdmin, p => p.RequireRole(Roles.OrganizationAdmin, Roles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
@@ -60,6 +61,15 @@ public static class AccountsSetup
         builder.Services.AddScoped<AccountMails>();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorForStaff>());
         return builder;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (Web.WebSetup.IsApi(context.HttpContext))
+            context.Response.StatusCode = apiStatus;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static WebApplication MapAccounts(this WebApplication app)

@@ -9,7 +9,7 @@ namespace Rathausplatz.Features.Accounts;
 /// </summary>
 public sealed class RequireTwoFactorForStaff : IAsyncPageFilter
 {
-    private static readonly string[] Allowed = ["/Accounts/TwoFactor", "/Accounts/SignOut", "/Errors/Index", "/Organizations/Legal"];
+    private static readonly string[] Allowed = ["/Accounts/Manage/TwoFactor", "/Accounts/Manage/RecoveryCodes", "/Accounts/SignIn/SignOut", "/Errors/Index", "/Organizations/Legal"];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -19,7 +19,7 @@ public sealed class RequireTwoFactorForStaff : IAsyncPageFilter
         if (user.Identity?.IsAuthenticated == true && user.MustUseTwoFactor() && !user.HasTwoFactor()
             && !Allowed.Contains(context.ActionDescriptor.ViewEnginePath))
         {
-            context.Result = new RedirectToPageResult("/Accounts/TwoFactor", new { required = true });
+            context.Result = new RedirectToPageResult("/Accounts/Manage/TwoFactor", new { required = true });
             return;
         }
         await next();

@@ -22,11 +22,12 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> text) : PageMode
     private void Describe(int code)
     {
         // A direct visit to /error/404 is a 404 too; only codes we know keep their own number.
-        Code = code is 400 or 403 or 404 or 405 or 413 or 429 or 500 ? code : 404;
+        Code = code is 400 or 401 or 403 or 404 or 405 or 413 or 429 or 500 ? code : 404;
         Response.StatusCode = Code;
         (Title, Explanation) = Code switch
         {
             400 => (text["Ungültige Anfrage"], text["Die Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben oder laden Sie die Seite neu."]),
+            401 => (text["Anmeldung erforderlich"], text["Bitte melden Sie sich an, um diese Seite zu sehen."]),
             403 => (text["Kein Zugriff"], text["Für diese Seite fehlen Ihnen die Berechtigungen."]),
             405 => (text["Nicht erlaubt"], text["Diese Aktion ist hier nicht möglich."]),
             413 => (text["Zu groß"], text["Die gesendeten Daten sind zu groß."]),

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Rathausplatz.Web;
+
+namespace Rathausplatz.Features.Accounts.SignIn;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Accounts)]
+public sealed class SignInModel(SignInManager<User> signIn, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Set when the password was right but the address is not confirmed yet.</summary>
+    public bool NeedsConfirmation { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+            return this.PageWithErrors();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(this.LocalOrHome(ReturnUrl));
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("SignInTwoFactor", new { ReturnUrl, Input.RememberMe });
+
+        if (result.IsLockedOut)
+            ModelState.AddModelError("", text["Ihr Konto ist nach mehreren Fehlversuchen für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück."]);
+        else if (result.IsNotAllowed)
+        {
+            NeedsConfirmation = true;
+            ModelState.AddModelError("", text["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."]);
+        }
+        else
+            ModelState.AddModelError("", text["E-Mail-Adresse oder Passwort ist falsch."]);
+        return this.PageWithErrors();
+    }
+
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Bitte geben Sie Ihre E-Mail-Adresse an.")]
+        [StringLength(254, ErrorMessage = "Höchstens {1} Zeichen.")]
+        [Display(Name = "E-Mail-Adresse")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Bitte geben Sie Ihr Passwort an.")]
+        [StringLength(128, ErrorMessage = "Höchstens {1} Zeichen.")]
+        [Display(Name = "Passwort")]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+}
