@@ -19,6 +19,8 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.SeedDemoAsync();
+if (await app.RunCommandAsync(args))
+    return;
 
 app.UseWebPlatform();     // errors, HTTPS, security headers, static files, language
 app.UseOrganizations();   // the host name chooses the municipality

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
@@ -10,6 +11,11 @@ namespace Rathausplatz.Jobs;
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, ILogger<JobRunner> log)
 {
+    // Exported through OpenTelemetry (meter "Rathausplatz"), tagged by kind only.
+    private static readonly Meter Meter = new("Rathausplatz");
+    private static readonly Counter<long> Completed = Meter.CreateCounter<long>("rathausplatz.jobs.completed", description: "Jobs that ran to completion");
+    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("rathausplatz.jobs.failed", description: "Job attempts that failed");
+
     /// <summary>Runs one batch of due jobs; returns how many it claimed.</summary>
     public async Task<int> RunDueJobsAsync(string owner, CancellationToken ct)
     {
@@ -38,6 +44,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
             await handler.RunAsync(job, ct);
             await renewal.CancelAsync();
             await store.CompleteAsync(job.Id, owner, CancellationToken.None);
+            Completed.Add(1, new KeyValuePair<string, object?>("kind", job.Kind));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -51,6 +58,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
             // Log the kind and id only: payloads can hold personal data.
             log.LogWarning("Job {JobId} ({Kind}) failed on attempt {Attempt}: {Error}", job.Id, job.Kind, job.Attempts, error.GetType().Name);
             await store.FailAsync(job, owner, error.Message, CancellationToken.None);
+            Failed.Add(1, new KeyValuePair<string, object?>("kind", job.Kind));
         }
         finally
         {
