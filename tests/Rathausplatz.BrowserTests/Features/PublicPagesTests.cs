@@ -16,7 +16,7 @@ public sealed class PublicPagesTests(BrowserApp app, ITestOutputHelper output) :
     [InlineData("/netiquette", "netiquette")]
     public async Task APublicPageLoadsAndPassesAxeAtBothWidths(string path, string name)
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await app.OpenAsync(output);
         var page = session.Page;
 
         var response = await page.GotoAsync(path);
@@ -31,7 +31,7 @@ public sealed class PublicPagesTests(BrowserApp app, ITestOutputHelper output) :
     [Fact]
     public async Task AnUnknownPathShowsAnAccessibleNotFoundPage()
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await app.OpenAsync(output);
         var page = session.Page;
 
         var response = await page.GotoAsync("/does-not-exist");
@@ -46,7 +46,7 @@ public sealed class PublicPagesTests(BrowserApp app, ITestOutputHelper output) :
     [Fact]
     public async Task TheLanguageSwitchShowsThePageInEnglish()
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await app.OpenAsync(output);
         var page = session.Page;
         await page.GotoAsync("/");
 

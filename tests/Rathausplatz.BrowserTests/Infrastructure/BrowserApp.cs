@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Rathausplatz.BrowserTests.Infrastructure;
 
@@ -86,11 +87,21 @@ public sealed class BrowserApp : IAsyncLifetime
         return context;
     }
 
-    /// <summary>A new context with one page in it; the page's context is disposed with the returned session.</summary>
-    public async Task<BrowserSession> OpenAsync(bool javaScript = true)
+    /// <summary>
+    /// A new context with one page in it; the page's context is disposed with the returned session.
+    /// With <paramref name="log"/>, every page load (status, method, URL) goes to the test's output.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(ITestOutputHelper? log = null, bool javaScript = true)
     {
         var context = await NewContextAsync(javaScript);
-        return new BrowserSession(context, await context.NewPageAsync());
+        var page = await context.NewPageAsync();
+        if (log is not null)
+            page.Response += (_, response) =>
+            {
+                if (response.Request.ResourceType == "document")
+                    log.WriteLine($"{response.Status} {response.Request.Method} {response.Url}");
+            };
+        return new BrowserSession(context, page);
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Rathausplatz.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Rathausplatz.BrowserTests.Features.Accounts;
 
-public sealed partial class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class AccountJourneyTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private const string Email = "neu.buergerin@example.org";
     private const string Password = "Ein-langes-Passwort-2026";
@@ -12,7 +13,7 @@ public sealed partial class AccountJourneyTests(BrowserApp app) : IClassFixture<
     [Fact]
     public async Task ACitizenRegistersConfirmsSetsUpTwoFactorAndSignsInWithACode()
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await app.OpenAsync(output);
         var page = session.Page;
 
         // Register.

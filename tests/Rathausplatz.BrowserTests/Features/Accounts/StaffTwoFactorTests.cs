@@ -1,16 +1,17 @@
 using System.Text.RegularExpressions;
 using Rathausplatz.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Rathausplatz.BrowserTests.Features.Accounts;
 
-public sealed class StaffTwoFactorTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class StaffTwoFactorTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private const string Staff = "mitarbeit@musterstadt.example";
 
     [Fact]
     public async Task StaffAreSentToTwoFactorSetUpAfterSignInUntilTheyHaveSetItUp()
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await app.OpenAsync(output);
         var page = session.Page;
 
         await page.SignInWithPasswordAsync(Staff, BrowserApp.DemoPassword);

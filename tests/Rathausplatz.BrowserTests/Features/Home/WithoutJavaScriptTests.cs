@@ -1,13 +1,14 @@
 using Rathausplatz.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Rathausplatz.BrowserTests.Features.Home;
 
-public sealed class WithoutJavaScriptTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class WithoutJavaScriptTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task TheHomePageAndSignInWorkWithoutJavaScript()
+    public async Task TheHomePageSignInAndSignOutWorkWithoutJavaScript()
     {
-        await using var session = await app.OpenAsync(javaScript: false);
+        await using var session = await app.OpenAsync(output, javaScript: false);
         var page = session.Page;
 
         var response = await page.GotoAsync("/");
@@ -21,6 +22,8 @@ public sealed class WithoutJavaScriptTests(BrowserApp app) : IClassFixture<Brows
         await page.Button("Anmelden").ClickAsync();
 
         await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Mein Konto" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+        await page.MainNavigation().GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+
+        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
     }
 }
