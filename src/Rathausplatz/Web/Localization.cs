@@ -6,7 +6,8 @@ namespace Rathausplatz.Web;
 
 public static class Localization
 {
-    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en-GB")];
+    // Neutral cultures, so every "de-*" and "en-*" browser language falls back to them.
+    public static readonly CultureInfo[] Cultures = [new("de"), new("en")];
 
     public static WebApplicationBuilder AddLocalizationSetup(this WebApplicationBuilder builder)
     {

@@ -5,3 +5,9 @@ namespace Rathausplatz.Web;
 /// so only <c>Resources/Web/SharedResource.en.resx</c> needs entries.
 /// </summary>
 public sealed class SharedResource;
+
+/// <summary>Marks a UI text that is passed around now and translated later through the localizer.</summary>
+public static class Texts
+{
+    public static string Key(string german) => german;
+}

@@ -15,32 +15,32 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = Link("/accounts/confirm", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
-        await SendAsync(user, user.Email!, "E-Mail-Adresse bestätigen",
-            "Bitte bestätigen Sie Ihre E-Mail-Adresse für {0} mit diesem Link:", link, ct);
+        await SendAsync(user, user.Email!, Texts.Key("E-Mail-Adresse bestätigen"),
+            Texts.Key("Bitte bestätigen Sie Ihre E-Mail-Adresse für {0} mit diesem Link:"), link, ct);
     }
 
     public async Task SendPasswordResetAsync(User user, CancellationToken ct = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link("/accounts/resetpassword", new() { ["userId"] = user.Id.ToString(), ["code"] = Encode(token) });
-        await SendAsync(user, user.Email!, "Passwort zurücksetzen",
-            "Mit diesem Link setzen Sie Ihr Passwort für {0} neu. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link, ct);
+        await SendAsync(user, user.Email!, Texts.Key("Passwort zurücksetzen"),
+            Texts.Key("Mit diesem Link setzen Sie Ihr Passwort für {0} neu. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail."), link, ct);
     }
 
     /// <summary>Someone signed up with an address that already has an account: tell its owner, not the form.</summary>
     public async Task SendAlreadyRegisteredAsync(User user, CancellationToken ct = default)
     {
         var link = Link("/accounts/forgotpassword", []);
-        await SendAsync(user, user.Email!, "Sie haben bereits ein Konto",
-            "Jemand wollte mit Ihrer E-Mail-Adresse ein Konto bei {0} anlegen. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es hier neu:", link, ct);
+        await SendAsync(user, user.Email!, Texts.Key("Sie haben bereits ein Konto"),
+            Texts.Key("Jemand wollte mit Ihrer E-Mail-Adresse ein Konto bei {0} anlegen. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es hier neu:"), link, ct);
     }
 
     public async Task SendEmailChangeAsync(User user, string newEmail, CancellationToken ct = default)
     {
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var link = Link("/accounts/confirmemailchange", new() { ["userId"] = user.Id.ToString(), ["email"] = newEmail, ["code"] = Encode(token) });
-        await SendAsync(user, newEmail, "Neue E-Mail-Adresse bestätigen",
-            "Bitte bestätigen Sie Ihre neue E-Mail-Adresse für {0} mit diesem Link:", link, ct);
+        await SendAsync(user, newEmail, Texts.Key("Neue E-Mail-Adresse bestätigen"),
+            Texts.Key("Bitte bestätigen Sie Ihre neue E-Mail-Adresse für {0} mit diesem Link:"), link, ct);
     }
 
     internal static string Encode(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));

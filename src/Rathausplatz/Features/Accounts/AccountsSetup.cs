@@ -26,6 +26,8 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Stores.MaxLengthForKeys = 128;
+                // Version 3 adds the passkeys table; the model reads this when it is built.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDb>()
             .AddDefaultTokenProviders()

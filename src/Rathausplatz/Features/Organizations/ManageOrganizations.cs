@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Data;
+using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations;
 
@@ -103,13 +104,13 @@ public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory 
         slug = slug.Trim().ToLowerInvariant();
         hostName = hostName.Trim().ToLowerInvariant();
         if (!SlugPattern().IsMatch(slug))
-            return (null, "Die Kurzbezeichnung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.");
+            return (null, Texts.Key("Die Kurzbezeichnung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten."));
         if (Uri.CheckHostName(hostName) is UriHostNameType.Unknown or UriHostNameType.Basic)
-            return (null, "Der Hostname ist ungültig.");
+            return (null, Texts.Key("Der Hostname ist ungültig."));
         if (await db.Set<Organization>().AnyAsync(o => o.Slug == slug, ct))
-            return (null, "Diese Kurzbezeichnung ist schon vergeben.");
+            return (null, Texts.Key("Diese Kurzbezeichnung ist schon vergeben."));
         if (await db.Set<OrganizationHost>().AnyAsync(h => h.HostName == hostName, ct))
-            return (null, "Dieser Hostname gehört schon zu einer Kommune.");
+            return (null, Texts.Key("Dieser Hostname gehört schon zu einer Kommune."));
 
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization { Name = name.Trim(), Slug = slug, CreatedAt = now, UpdatedAt = now };

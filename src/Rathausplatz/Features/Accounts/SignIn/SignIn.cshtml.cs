@@ -22,7 +22,29 @@ public sealed class SignInModel(SignInManager<User> signIn, IStringLocalizer<Sha
     /// <summary>Set when the password was right but the address is not confirmed yet.</summary>
     public bool NeedsConfirmation { get; private set; }
 
+    [BindProperty]
+    [StringLength(Manage.PasskeysModel.MaxCredentialJsonLength)]
+    public string? CredentialJson { get; set; }
+
     public void OnGet() { }
+
+    /// <summary>Called by passkeys.js: a WebAuthn challenge for any passkey of this organisation.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear(); // the password form's fields are not part of this submission
+        var result = string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > Manage.PasskeysModel.MaxCredentialJsonLength
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasskeySignInAsync(CredentialJson);
+        if (result.Succeeded)
+            return LocalRedirect(this.LocalOrHome(ReturnUrl));
+        ModelState.AddModelError("", result.IsLockedOut
+            ? text["Ihr Konto ist nach mehreren Fehlversuchen für 15 Minuten gesperrt."]
+            : text["Die Anmeldung mit dem Passkey hat nicht geklappt."]);
+        return this.PageWithErrors();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
