@@ -84,6 +84,36 @@ public sealed partial class AccountJourneyTests(BrowserApp app, ITestOutputHelpe
         await PageChecks.CheckAsync(page, "journey-11-signed-in-with-code");
     }
 
+    [Fact]
+    public async Task AnEmptyRegistrationShowsAnAccessibleErrorSummaryLinkedToTheFields()
+    {
+        await using var session = await app.OpenAsync(output);
+        var page = session.Page;
+        await page.GotoAsync("/accounts/register");
+
+        await page.Button("Konto anlegen").ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Bitte prüfen Sie Ihre Angaben" }) });
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        await Assertions.Expect(page.Field("E-Mail-Adresse")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, "accounts-register-errors");
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithAnAccessibleMessage()
+    {
+        await using var session = await app.OpenAsync(output);
+        var page = session.Page;
+
+        // An unknown address, so no demo account moves towards its lockout.
+        await page.SignInWithPasswordAsync("niemand@example.org", "Falsches-Passwort-123");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse oder Passwort ist falsch.");
+        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Mein Konto" })).ToHaveCountAsync(0);
+        await PageChecks.CheckAsync(page, "accounts-signin-failed");
+    }
+
     [GeneratedRegex(@"http://localhost:\d+/accounts/confirm\?[^\s""'<>]+")]
     private static partial Regex ConfirmationLink();
 }
