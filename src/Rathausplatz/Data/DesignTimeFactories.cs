@@ -21,10 +21,6 @@ internal static class DesignTime
 {
     /// <summary>Identity builds its tables from IdentityOptions; the migrations must see the same options as the app.</summary>
     public static readonly IServiceProvider Services = new ServiceCollection()
-        .Configure<IdentityOptions>(o =>
-        {
-            o.Stores.MaxLengthForKeys = 128;
-            o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-        })
+        .Configure<IdentityOptions>(o => Features.Accounts.AccountsSetup.ConfigureStores(o.Stores))
         .BuildServiceProvider();
 }

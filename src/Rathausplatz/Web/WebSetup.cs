@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OpenTelemetry.Metrics;
 using Rathausplatz.Data;
 
@@ -19,12 +20,8 @@ public static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.UseSharedResource())
-            .AddMvcOptions(o =>
-            {
-                // Messages for values that cannot even be bound (a letter in a number field).
-                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Bitte füllen Sie dieses Feld aus.");
-                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-            });
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizeBindingMessages);
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>
         {
@@ -59,6 +56,25 @@ public static class WebSetup
                 m.AddOtlpExporter();
         });
         return builder;
+    }
+
+    // Messages for values that cannot even be bound ("abc" for a yes/no field), in the user's language:
+    // the localizer is asked at request time, so the current UI culture applies.
+    private static void LocalizeBindingMessages(MvcOptions options, IStringLocalizerFactory factory)
+    {
+        var text = factory.Create(typeof(SharedResource));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, field) => text["Der eingegebene Wert ist für „{0}“ ungültig.", field]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Der eingegebene Wert ist ungültig."]);
+        messages.SetUnknownValueIsInvalidAccessor(field => text["Der eingegebene Wert ist für „{0}“ ungültig.", field]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Der eingegebene Wert ist ungültig."]);
+        messages.SetValueIsInvalidAccessor(_ => text["Der eingegebene Wert ist ungültig."]);
+        messages.SetValueMustBeANumberAccessor(field => text["„{0}“ muss eine Zahl sein.", field]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Der Wert muss eine Zahl sein."]);
+        messages.SetValueMustNotBeNullAccessor(_ => text["Bitte füllen Sie dieses Feld aus."]);
+        messages.SetMissingBindRequiredValueAccessor(field => text["Bitte füllen Sie „{0}“ aus.", field]);
+        messages.SetMissingKeyOrValueAccessor(() => text["Bitte füllen Sie dieses Feld aus."]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Die Anfrage enthält keine Daten."]);
     }
 
     public static WebApplication UseWebPlatform(this WebApplication app)

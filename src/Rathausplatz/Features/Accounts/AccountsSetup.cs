@@ -25,9 +25,7 @@ public static class AccountsSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                o.Stores.MaxLengthForKeys = 128;
-                // Version 3 adds the passkeys table; the model reads this when it is built.
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                ConfigureStores(o.Stores);
             })
             .AddEntityFrameworkStores<AppDb>()
             .AddDefaultTokenProviders()
@@ -61,8 +59,19 @@ public static class AccountsSetup
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 
         builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<ChangeMemberRoles>();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorForStaff>());
         return builder;
+    }
+
+    /// <summary>
+    /// Store options shape Identity's tables, so the app and `dotnet ef` (DesignTimeFactories) must
+    /// use the same ones, or the migrations lag the model that runs.
+    /// </summary>
+    internal static void ConfigureStores(StoreOptions stores)
+    {
+        stores.MaxLengthForKeys = 128;
+        stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds the passkeys table
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +17,13 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> text) : PageMode
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
-    public void OnPost(int code) => Describe(code);
+    // The code is read from the route, not bound: binding would read the body of a re-executed post,
+    // and a body too large to read (413) left the code at 0, so the page said 404.
+    public void OnGet() => Describe(CodeFromRoute());
+    public void OnPost() => Describe(CodeFromRoute());
+
+    private int CodeFromRoute() =>
+        int.TryParse(Convert.ToString(RouteData.Values["code"], CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 404;
 
     private void Describe(int code)
     {

@@ -27,6 +27,7 @@ public sealed class OrganizationSettings
     [Display(Name = "Anschrift")]
     public string? ContactAddress { get; set; }
 
+    [BrandColor(ErrorMessage = "Bitte wählen Sie eine der angebotenen Farben.")]
     [Display(Name = "Akzentfarbe")]
     public string AccentColor { get; set; } = BrandColors.Default;
 
@@ -52,6 +53,12 @@ public sealed class OrganizationSettings
         AccentColor = o.AccentColor, Imprint = o.Imprint, PrivacyPolicy = o.PrivacyPolicy,
         AccessibilityStatement = o.AccessibilityStatement, Netiquette = o.Netiquette,
     };
+}
+
+/// <summary>Accepts only a colour of <see cref="BrandColors"/>: other colours are not checked for contrast.</summary>
+public sealed class BrandColorAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => value is string color && BrandColors.All.ContainsKey(color);
 }
 
 public enum LogoProblem { None, TooLarge, NotAnImage }
@@ -102,11 +109,11 @@ public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory 
     public async Task<(Organization? Created, string? Problem)> CreateAsync(string name, string slug, string hostName, CancellationToken ct)
     {
         slug = slug.Trim().ToLowerInvariant();
-        hostName = hostName.Trim().ToLowerInvariant();
         if (!SlugPattern().IsMatch(slug))
             return (null, Texts.Key("Die Kurzbezeichnung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten."));
-        if (Uri.CheckHostName(hostName) is UriHostNameType.Unknown or UriHostNameType.Basic)
+        if (ChangeHostNames.Normalize(hostName) is not { } normalizedHost)
             return (null, Texts.Key("Der Hostname ist ungültig."));
+        hostName = normalizedHost;
         if (await db.Set<Organization>().AnyAsync(o => o.Slug == slug, ct))
             return (null, Texts.Key("Diese Kurzbezeichnung ist schon vergeben."));
         if (await db.Set<OrganizationHost>().AnyAsync(h => h.HostName == hostName, ct))

@@ -36,7 +36,7 @@ public sealed class OrganizationHost
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganizationId { get; set; }
-    /// <summary>Lower case, without port.</summary>
+    /// <summary>Lower case, without port; international names in Unicode, as <c>Request.Host.Host</c> gives them (see <see cref="ChangeHostNames.Normalize"/>).</summary>
     public required string HostName { get; set; }
 }
 

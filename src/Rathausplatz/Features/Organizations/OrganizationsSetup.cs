@@ -11,6 +11,8 @@ public static class OrganizationsSetup
         builder.Services.AddSingleton<OrganizationDirectory>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<ManageOrganizations>();
+        builder.Services.AddScoped<ChangeHostNames>();
+        builder.Services.AddScoped<AddToStructure>();
         return builder;
     }
 

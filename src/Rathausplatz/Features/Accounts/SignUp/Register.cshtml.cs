@@ -81,6 +81,7 @@ public sealed class RegisterModel(UserManager<User> users, AccountMails mails, T
         public string ConfirmPassword { get; set; } = "";
 
         [Range(typeof(bool), "true", "true", ErrorMessage = "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.")]
+        [Display(Name = "Datenschutzerklärung")]
         public bool AcceptPrivacy { get; set; }
     }
 }
