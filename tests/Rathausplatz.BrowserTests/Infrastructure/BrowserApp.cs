@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Rathausplatz.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test class's world: the real app on Kestrel at a free loopback port with its own SQLite
+/// file and the Musterstadt demo, an SMTP server that records its mails, and one Chromium.
+/// Each test opens its own browser context, so cookies never leak between tests.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; Playwright's own browser builds cannot be downloaded here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The password of every demo account (see DemoSeeder).</summary>
+    public const string DemoPassword = "Browsertest-Demo-2026";
+
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("rathausplatz-browser-").FullName;
+    private AppFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private MailSink? mail;
+
+    /// <summary>Where the app is browsed: <c>http://localhost:PORT</c> (a host of the demo organisation).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public MailSink Mail => mail ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        // Fail, never skip: a suite without its browser must not pass quietly.
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}. Install it with 'apt-get install -y chromium' (scripts/test does this when run as root).");
+
+        mail = MailSink.Start();
+        factory = new AppFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rathausplatz.db")}",
+            ["Database:DataFolder"] = dataFolder,
+            ["Demo:Seed"] = "true",
+            ["Demo:Password"] = DemoPassword,
+            ["Web:UseHttps"] = "false",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Smtp:PickupFolder"] = Path.Combine(dataFolder, "mail"),
+            ["RateLimits:AccountsPerMinute"] = "10000",
+        });
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        BaseUrl = $"http://localhost:{new Uri(address).Port}";
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh, German-speaking browser context at desktop width; dispose it at the end of the test.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            Locale = "de-DE",
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new() { Width = PageChecks.DesktopWidth, Height = 800 },
+        });
+        // Pages answer in well under a second here; a missing element should fail fast, not after Playwright's 30 s.
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
+
+    /// <summary>
+    /// A new context with one page in it; the page's context is disposed with the returned session.
+    /// With <paramref name="log"/>, every page load (status, method, URL) goes to the test's output.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(ITestOutputHelper? log = null, bool javaScript = true)
+    {
+        var context = await NewContextAsync(javaScript);
+        var page = await context.NewPageAsync();
+        if (log is not null)
+            page.Response += (_, response) =>
+            {
+                if (response.Request.ResourceType == "document")
+                    log.WriteLine($"{response.Status} {response.Request.Method} {response.Url}");
+            };
+        return new BrowserSession(context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+            await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (factory is not null)
+            await factory.DisposeAsync();
+        if (mail is not null)
+            await mail.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind; not worth failing a run.
+        }
+    }
+
+    private sealed class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>A browser context and its page, disposed together.</summary>
+public sealed record BrowserSession(IBrowserContext Context, IPage Page) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}

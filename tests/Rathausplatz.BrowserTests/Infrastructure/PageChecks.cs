@@ -1,0 +1,104 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Xunit.Sdk;
+
+namespace Rathausplatz.BrowserTests.Infrastructure;
+
+/// <summary>What every page must pass: axe (WCAG 2.1 A and AA), no sideways scrolling on a phone, and screenshots for people to look at.</summary>
+public static class PageChecks
+{
+    public const int PhoneWidth = 360;
+    public const int DesktopWidth = 1280;
+
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>
+    /// <c>SCREENSHOT_DIR</c> when set, otherwise <c>TestResults/screenshots</c> in the test output
+    /// (e.g. <c>tests/Rathausplatz.BrowserTests/bin/Debug/net10.0/TestResults/screenshots</c>).
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Path.GetFullPath(
+        Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots"));
+
+    /// <summary>Runs axe, checks the phone layout and saves screenshots at both widths, named <paramref name="name"/>.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await AssertAccessibleAsync(page, name);
+        await ScreenshotAsync(page, name);
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        if (result.Violations.Length == 0)
+            return;
+        var report = new StringBuilder($"axe found {result.Violations.Length} WCAG 2.1 AA violation(s) on '{name}' ({page.Url}):");
+        foreach (var violation in result.Violations)
+        {
+            var first = violation.Nodes.FirstOrDefault();
+            report.AppendLine()
+                .Append($"  - {violation.Id} [{violation.Impact}] {violation.Help}")
+                .Append($" — {violation.Nodes.Length} element(s), first: {first?.Target?.ToString() ?? "?"}");
+            if (first?.Html is { Length: > 0 } html)
+                report.Append($" {Shorten(html)}");
+        }
+        throw new XunitException(report.ToString());
+    }
+
+    /// <summary>
+    /// Full-page screenshots at phone and desktop width into <see cref="ScreenshotFolder"/> as
+    /// NAME-360.png and NAME-1280.png; fails when the phone layout scrolls sideways (WCAG 1.4.10 reflow).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var original = page.ViewportSize ?? new() { Width = DesktopWidth, Height = 800 };
+        string? overflow = null;
+        try
+        {
+            foreach (var width in new[] { PhoneWidth, DesktopWidth })
+            {
+                await page.SetViewportSizeAsync(width, width == PhoneWidth ? 740 : 800);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+                if (width == PhoneWidth)
+                    overflow = await SidewaysOverflowAsync(page);
+            }
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+        if (overflow is not null)
+            throw new XunitException($"'{name}' scrolls sideways at {PhoneWidth} px: {overflow} (see {Path.Combine(ScreenshotFolder, $"{name}-{PhoneWidth}.png")})");
+    }
+
+    // Script is off in some contexts; then the check is skipped rather than guessed.
+    private static async Task<string?> SidewaysOverflowAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string?>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  if (document.documentElement.scrollWidth <= width) return null;
+                  const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''))
+                    .slice(0, 5);
+                  return `page is ${document.documentElement.scrollWidth} px wide; widest elements: ${wide.join(', ')}`;
+                }
+                """);
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
+}
