@@ -26,6 +26,8 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private MailSink? mail;
+    // The cookies of each account signed in through OpenSignedInAsync, so a class signs in once per account.
+    private readonly Dictionary<string, string> signedIn = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where the app is browsed: <c>http://localhost:PORT</c> (a host of the demo organisation).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -72,12 +74,20 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, German-speaking browser context at desktop width; dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    /// <summary>The port the app listens on, for links to other host names of the same app (e.g. <c>neustadt.localhost</c>).</summary>
+    public int Port => new Uri(BaseUrl).Port;
+
+    /// <summary>
+    /// A fresh, German-speaking browser context at desktop width; dispose it at the end of the test.
+    /// Relative addresses go to <paramref name="baseUrl"/> (default <see cref="BaseUrl"/>);
+    /// <paramref name="storageState"/> (from <c>StorageStateAsync</c>) brings another context's cookies along.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, string? baseUrl = null, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
+            StorageState = storageState,
             Locale = "de-DE",
             JavaScriptEnabled = javaScript,
             ViewportSize = new() { Width = PageChecks.DesktopWidth, Height = 800 },
@@ -91,17 +101,42 @@ public sealed class BrowserApp : IAsyncLifetime
     /// A new context with one page in it; the page's context is disposed with the returned session.
     /// With <paramref name="log"/>, every page load (status, method, URL) goes to the test's output.
     /// </summary>
-    public async Task<BrowserSession> OpenAsync(ITestOutputHelper? log = null, bool javaScript = true)
+    public async Task<BrowserSession> OpenAsync(ITestOutputHelper? log = null, bool javaScript = true, string? baseUrl = null, string? storageState = null)
     {
-        var context = await NewContextAsync(javaScript);
+        var context = await NewContextAsync(javaScript, baseUrl, storageState);
         var page = await context.NewPageAsync();
         if (log is not null)
+        {
             page.Response += (_, response) =>
             {
                 if (response.Request.ResourceType == "document")
                     log.WriteLine($"{response.Status} {response.Request.Method} {response.Url}");
             };
+            page.Console += (_, message) =>
+            {
+                if (message.Type is "error" or "warning")
+                    log.WriteLine($"console {message.Type}: {message.Text}");
+            };
+            page.PageError += (_, error) => log.WriteLine($"script error: {error}");
+        }
         return new BrowserSession(context, page);
+    }
+
+    /// <summary>
+    /// A new session signed in as the demo account <paramref name="email"/>. The first call per account
+    /// signs in through the pages (setting up two-factor sign-in where the role demands it); later calls
+    /// reuse those cookies, so a class checking many pages signs in once. Tests in a class run one after another.
+    /// </summary>
+    public async Task<BrowserSession> OpenSignedInAsync(string email, ITestOutputHelper? log = null, bool javaScript = true)
+    {
+        if (!signedIn.TryGetValue(email, out var state))
+        {
+            await using var first = await OpenAsync(log);
+            await first.Page.SignInSettingUpTwoFactorAsync(email, DemoPassword);
+            state = await first.Context.StorageStateAsync();
+            signedIn[email] = state;
+        }
+        return await OpenAsync(log, javaScript, storageState: state);
     }
 
     public async Task DisposeAsync()

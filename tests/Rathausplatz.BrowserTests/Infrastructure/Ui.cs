@@ -10,6 +10,17 @@ public static partial class Ui
     public static ILocator MainNavigation(this IPage page) =>
         page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation);
 
+    /// <summary>"Mein Konto" in the navigation: shown only to someone signed in.</summary>
+    public static ILocator MyAccountLink(this IPage page) =>
+        page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Mein Konto" });
+
+    /// <summary>
+    /// The message shown after a form was saved: the first status region in the main area (the
+    /// layout puts it before the page's content, which may have live regions of its own).
+    /// </summary>
+    public static ILocator StatusMessage(this IPage page) =>
+        page.Locator("main").GetByRole(AriaRole.Status).First;
+
     public static ILocator Heading(this IPage page, string name) =>
         page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
@@ -26,6 +37,31 @@ public static partial class Ui
         await page.Field("E-Mail-Adresse").FillAsync(email);
         await page.Field("Passwort").FillAsync(password);
         await page.Button("Anmelden").ClickAsync();
+    }
+
+    /// <summary>Signs out with the button in the navigation and waits until the navigation offers to sign in.</summary>
+    public static async Task SignOutAsync(this IPage page)
+    {
+        await page.MainNavigation().GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Signs in with the password; when the role demands two-factor sign-in and it is not set up yet
+    /// (the app then sends the person to /accounts/twofactor), sets it up with a computed code.
+    /// Returns the authenticator key in that case, otherwise null.
+    /// </summary>
+    public static async Task<string?> SignInSettingUpTwoFactorAsync(this IPage page, string email, string password)
+    {
+        await page.SignInWithPasswordAsync(email, password);
+        await Assertions.Expect(page.MyAccountLink()).ToBeVisibleAsync();
+        if (!new Uri(page.Url).AbsolutePath.StartsWith("/accounts/twofactor", StringComparison.Ordinal))
+            return null;
+        var key = await page.AuthenticatorKeyAsync();
+        await page.Field("Bestätigungscode").FillAsync(TotpCode(key));
+        await page.Button("Zwei-Faktor-Anmeldung aktivieren").ClickAsync();
+        await Assertions.Expect(page.Heading("Wiederherstellungscodes")).ToBeVisibleAsync();
+        return key;
     }
 
     /// <summary>The current code of an authenticator app holding <paramref name="key"/> (base32, spaces allowed).</summary>

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Rathausplatz.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Rathausplatz.BrowserTests.Features.Organizations;
+
+/// <summary>
+/// The administration and platform pages as the demo platform admin, who may see all of them
+/// (signed in once for the class, with two-factor sign-in set up on the way).
+/// </summary>
+public sealed class AdminPagesTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+{
+    private const string PlatformAdmin = "plattform@musterstadt.example";
+
+    [Theory]
+    [InlineData("/admin", "Verwaltung", "admin")]
+    [InlineData("/admin/settings", "Einstellungen", "admin-settings")]
+    [InlineData("/admin/members", "Mitglieder und Rollen", "admin-members")]
+    [InlineData("/admin/members/invite", "Person einladen", "admin-members-invite")]
+    [InlineData("/admin/structure", "Stadtteile und Themen", "admin-structure")]
+    [InlineData("/platform", "Plattform", "platform")]
+    [InlineData("/platform/organizations/new", "Kommune anlegen", "platform-organizations-new")]
+    [InlineData("/platform/jobs", "Auftragswarteschlange", "platform-jobs")]
+    public async Task AnAdministrationPageLoadsForThePlatformAdminAndPassesAxeAtBothWidths(string path, string heading, string name)
+    {
+        await using var session = await app.OpenSignedInAsync(PlatformAdmin, output);
+        var page = session.Page;
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response?.Status);
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + path);
+        await Assertions.Expect(page.Heading(heading)).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, name);
+    }
+
+    [Fact]
+    public async Task TheRolesPageOfAnotherMemberIsReachedFromTheMemberListAndPassesAxe()
+    {
+        await using var session = await app.OpenSignedInAsync(PlatformAdmin, output);
+        var page = session.Page;
+        await page.GotoAsync("/admin/members");
+
+        // The person's name is visually hidden text; Chromium puts a space before it in the link's name.
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Rollen ändern\s*: Bea Bürger$") }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/members/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Heading("Bea Bürger")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Bürgerinnen und Bürger" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Mitarbeit" })).Not.ToBeCheckedAsync();
+        await PageChecks.CheckAsync(page, "admin-member-roles");
+    }
+
+    [Fact]
+    public async Task TheOrganizationPageOfMusterstadtIsReachedFromThePlatformListAndPassesAxe()
+    {
+        await using var session = await app.OpenSignedInAsync(PlatformAdmin, output);
+        var page = session.Page;
+        await page.GotoAsync("/platform");
+
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Musterstadt", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/platform/organizations/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Heading("Musterstadt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Hosts")).ToContainTextAsync("localhost");
+        await PageChecks.CheckAsync(page, "platform-organization-musterstadt");
+    }
+}
