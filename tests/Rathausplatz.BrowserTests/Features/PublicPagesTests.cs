@@ -10,6 +10,7 @@ public sealed class PublicPagesTests(BrowserApp app, ITestOutputHelper output) :
     [InlineData("/accounts/signin", "accounts-signin")]
     [InlineData("/accounts/register", "accounts-register")]
     [InlineData("/accounts/forgotpassword", "accounts-forgotpassword")]
+    [InlineData("/accounts/resendconfirmation", "accounts-resendconfirmation")]
     [InlineData("/impressum", "impressum")]
     [InlineData("/datenschutz", "datenschutz")]
     [InlineData("/barrierefreiheit", "barrierefreiheit")]

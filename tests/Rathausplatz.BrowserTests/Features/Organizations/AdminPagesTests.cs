@@ -15,6 +15,7 @@ public sealed class AdminPagesTests(BrowserApp app, ITestOutputHelper output) : 
     [Theory]
     [InlineData("/admin", "Verwaltung", "admin")]
     [InlineData("/admin/settings", "Einstellungen", "admin-settings")]
+    [InlineData("/admin/logo", "Logo", "admin-logo")]
     [InlineData("/admin/members", "Mitglieder und Rollen", "admin-members")]
     [InlineData("/admin/members/invite", "Person einladen", "admin-members-invite")]
     [InlineData("/admin/structure", "Stadtteile und Themen", "admin-structure")]
