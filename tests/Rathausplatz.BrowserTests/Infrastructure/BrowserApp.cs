@@ -99,7 +99,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     /// <summary>
     /// A new context with one page in it; the page's context is disposed with the returned session.
-    /// With <paramref name="log"/>, every page load (status, method, URL) goes to the test's output.
+    /// With <paramref name="log"/>, every page load (status, method, URL) and the console's errors and warnings go to the test's output.
     /// </summary>
     public async Task<BrowserSession> OpenAsync(ITestOutputHelper? log = null, bool javaScript = true, string? baseUrl = null, string? storageState = null)
     {
