@@ -33,7 +33,7 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var required = For.Metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any();
         var maxLength = For.Metadata.ValidatorMetadata.OfType<StringLengthAttribute>().FirstOrDefault()?.MaximumLength;
-        var value = Type == "password" ? null : entry?.AttemptedValue ?? For.Model?.ToString();
+        var value = Type == "password" ? null : entry?.AttemptedValue ?? FormatValue(For.Model);
         var enc = HtmlEncoder.Default;
 
         var describedBy = new List<string>();
@@ -70,4 +70,12 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
         }
         output.Content.SetHtmlContent(html.ToString());
     }
+
+    // Date inputs take ISO values whatever the page's language; ToString() would give "26.11.2026 10:00:00".
+    private string? FormatValue(object? model) => model switch
+    {
+        DateTime time when Type == "date" => time.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        _ => model?.ToString(),
+    };
 }
