@@ -21,9 +21,15 @@ public static class DemoPosts
         {
             var post = new Post
             {
-                Type = type, Slug = slug, Status = PostStatus.Published, PublishedAt = now.AddDays(-daysAgo).AddHours(-1),
-                CreatedByName = "Rudi Redaktion", CreatedAt = now.AddDays(-daysAgo - 1), UpdatedAt = now.AddDays(-daysAgo),
-                ContactDepartment = "Presse- und Öffentlichkeitsarbeit", ContactEmail = "presse@musterstadt.example",
+                Type = type,
+                Slug = slug,
+                Status = PostStatus.Published,
+                PublishedAt = now.AddDays(-daysAgo).AddHours(-1),
+                CreatedByName = "Rudi Redaktion",
+                CreatedAt = now.AddDays(-daysAgo - 1),
+                UpdatedAt = now.AddDays(-daysAgo),
+                ContactDepartment = "Presse- und Öffentlichkeitsarbeit",
+                ContactEmail = "presse@musterstadt.example",
                 Topics = topicSlugs.Select(s => topics[s]).ToList(),
                 Districts = districtSlugs.Select(s => districts[s]).ToList(),
             };
