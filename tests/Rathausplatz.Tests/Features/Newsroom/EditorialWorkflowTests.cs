@@ -168,6 +168,37 @@ public abstract class EditorialWorkflowTests(RathausplatzApp app)
         Assert.Contains("Breitengrad", page.QuerySelector("#error-summary")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("stelle", "Bewerbungsfrist")]
+    [InlineData("warnung", "Ende")]
+    public async Task ATypeWithoutItsRequiredTimeIsRefused(string type, string message)
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var client = await app.CreateSignedInClientAsync(editor);
+
+        var form = (await client.GetPageAsync($"/newsroom/new/{type}")).Form();
+        using var refused = await form.Set("Input.Title", "Ohne Frist").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(message, await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ASecondPostCannotTakeAnAddressInUse()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.DraftPostAsync(editor);
+        var client = await app.CreateSignedInClientAsync(editor);
+
+        var form = (await client.GetPageAsync("/newsroom/new/nachricht")).Form();
+        using var refused = await form.Set("Input.Title", "Doppelt").Set("Input.Slug", slug).SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Diese Adresse hat schon ein anderer Beitrag.", await refused.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task CitizensAreKeptOutOfTheBackOffice()
     {
