@@ -72,11 +72,11 @@ public static class DemoPosts
         var job = Make(PostType.JobPosting, "sachbearbeitung-buergeramt", "Sachbearbeitung im Bürgeramt (m/w/d)",
             "Wir suchen Verstärkung für unser Team im Bürgeramt.", "Sie beraten Bürgerinnen und Bürger und bearbeiten Meldeangelegenheiten.", 5, [], []);
         (job.JobDepartment, job.EmploymentType, job.PayGrade, job.PlaceName, job.ApplicationDeadline, job.HowToApply) =
-            ("Bürgeramt", "Vollzeit, unbefristet", "TVöD E 9a", "Rathaus Musterstadt", today.AddDays(21), "Bitte bewerben Sie sich per E-Mail an bewerbung@musterstadt.example.");
+            ("Bürgeramt", "Vollzeit, unbefristet", "TVöD E 9a", "Rathaus Musterstadt", today.AddDays(21).AddHours(22).AddMinutes(59), "Bitte bewerben Sie sich per E-Mail an bewerbung@musterstadt.example.");
         var gardener = Make(PostType.JobPosting, "gaertnerin-stadtgaertnerei", "Gärtnerin oder Gärtner (m/w/d)",
             "Für die Pflege unserer Parks und Grünanlagen.", "Sie pflegen Grünanlagen, Spielplätze und Straßenbäume.", 8, ["umwelt"], []);
         (gardener.JobDepartment, gardener.EmploymentType, gardener.PayGrade, gardener.PlaceName, gardener.ApplicationDeadline, gardener.HowToApply) =
-            ("Stadtgärtnerei", "Teilzeit (30 Std.)", "TVöD E 5", "Betriebshof", today.AddDays(10), "Bewerbung über bewerbung@musterstadt.example.");
+            ("Stadtgärtnerei", "Teilzeit (30 Std.)", "TVöD E 5", "Betriebshof", today.AddDays(10).AddHours(22).AddMinutes(59), "Bewerbung über bewerbung@musterstadt.example.");
 
         await db.SaveChangesAsync();
     }
