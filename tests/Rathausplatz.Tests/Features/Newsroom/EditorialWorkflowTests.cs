@@ -74,6 +74,23 @@ public abstract class EditorialWorkflowTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task UnderFourEyesReviewALivePostIsNotChangedUnseen()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var author = await app.CreateEditorAsync(org);
+        var (id, slug) = await app.PublishedPostAsync(author);
+        await app.SetFourEyesReviewAsync(org, true);
+        var client = await app.CreateSignedInClientAsync(author);
+
+        var form = (await client.GetPageAsync($"/newsroom/{id}/edit")).Form();
+        using var refused = await form.Set("Input.Title", "Heimlich geändert").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await app.CreateClient(org).GetPageAsync($"/aktuelles/{slug}");
+        Assert.Equal("Titel " + slug, page.QuerySelector("main h1")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task AReviewerSendsAPostBackWithAComment()
     {
         var org = await app.CreateOrganizationAsync();

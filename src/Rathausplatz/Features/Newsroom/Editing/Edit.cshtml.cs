@@ -40,6 +40,9 @@ public sealed class EditModel(AppDb database, SavePost savePost, IStringLocalize
             case SaveOutcome.SlugTaken:
                 ReportSlugTaken();
                 return await RefusedAsync(ct);
+            case SaveOutcome.LiveUnderReview:
+                ModelState.AddModelError("", Text["Hier prüft eine zweite Person jede Änderung. Bitte ziehen Sie den Beitrag zuerst zurück und geben ihn nach dem Bearbeiten zur Prüfung."]);
+                return await RefusedAsync(ct);
         }
         this.Flash(Text["Die Änderungen sind gespeichert."]);
         return Redirect($"/newsroom/{id}");

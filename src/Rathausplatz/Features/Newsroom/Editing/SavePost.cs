@@ -4,14 +4,15 @@ using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
-public enum SaveOutcome { Saved, SlugTaken, NotFound }
+public enum SaveOutcome { Saved, SlugTaken, NotFound, LiveUnderReview }
 
 public sealed record SavePostResult(SaveOutcome Outcome, Guid PostId = default);
 
 /// <summary>
 /// Creates a draft or stores changes, with a revision and an audit row. The form was checked by the
 /// page (<see cref="PostForm.ProblemsFor"/>); here only what needs the database: the slug.
-/// Editing a published post changes it in place; a review of changes to published posts comes later.
+/// Without review, editing a published post changes it in place. Under four-eyes review a live or
+/// scheduled post is not changed unseen: it has to be pulled back and go through review again.
 /// </summary>
 public sealed class SavePost(AppDb db, TimeProvider time)
 {
@@ -40,6 +41,8 @@ public sealed class SavePost(AppDb db, TimeProvider time)
         var post = await db.Set<Post>().Include(p => p.Topics).Include(p => p.Districts).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
             return new(SaveOutcome.NotFound);
+        if (post.Status is PostStatus.Published or PostStatus.Scheduled && await NewsroomSettingsReader.FourEyesAsync(db, ct))
+            return new(SaveOutcome.LiveUnderReview, id);
         if (!string.IsNullOrWhiteSpace(form.Slug) && form.Slug != post.Slug)
         {
             if (await db.Set<Post>().AnyAsync(p => p.Slug == form.Slug && p.Id != id, ct))
