@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
 using Rathausplatz.Web;
@@ -13,6 +14,7 @@ builder.AddWebPlatform();
 builder.AddOrganizations();
 builder.AddAccounts();
 builder.AddEmail();
+builder.AddNewsroom();
 
 var app = builder.Build();
 

@@ -22,6 +22,8 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
     public string? Autocomplete { get; set; }
     /// <summary>Render a multi-line text area with this many rows instead of an input.</summary>
     public int Rows { get; set; }
+    /// <summary>Marks the field as required where only some types of a form need it (no [Required] on the property).</summary>
+    public bool Required { get; set; }
 
     [HtmlAttributeNotBound, ViewContext]
     public required ViewContext ViewContext { get; set; }
@@ -31,9 +33,9 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
-        var required = For.Metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any();
+        var required = Required || For.Metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any();
         var maxLength = For.Metadata.ValidatorMetadata.OfType<StringLengthAttribute>().FirstOrDefault()?.MaximumLength;
-        var value = Type == "password" ? null : entry?.AttemptedValue ?? For.Model?.ToString();
+        var value = Type == "password" ? null : entry?.AttemptedValue ?? FormatValue(For.Model);
         var enc = HtmlEncoder.Default;
 
         var describedBy = new List<string>();
@@ -70,4 +72,12 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
         }
         output.Content.SetHtmlContent(html.ToString());
     }
+
+    // Date inputs take ISO values whatever the page's language; ToString() would give "26.11.2026 10:00:00".
+    private string? FormatValue(object? model) => model switch
+    {
+        DateTime time when Type == "date" => time.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        _ => model?.ToString(),
+    };
 }

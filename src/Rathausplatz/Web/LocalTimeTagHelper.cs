@@ -11,7 +11,7 @@ namespace Rathausplatz.Web;
 [HtmlTargetElement("local-time", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class LocalTimeTagHelper : TagHelper
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly TimeZoneInfo Berlin = TownTime.Zone;
 
     public DateTime? Utc { get; set; }
 

@@ -21,6 +21,7 @@ public static class Roles
 public static class Policies
 {
     public const string Staff = "staff";
+    public const string Editor = "editor";
     public const string OrganizationAdmin = "organization-admin";
     public const string PlatformAdmin = "platform-admin";
 }

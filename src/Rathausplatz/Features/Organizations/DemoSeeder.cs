@@ -43,6 +43,7 @@ public static class DemoSeeder
                 scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(org.Id);
                 await CreateAccountsAsync(scope.ServiceProvider.GetRequiredService<UserManager<User>>(), password,
                     scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                await Newsroom.DemoPosts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             }
         }
 

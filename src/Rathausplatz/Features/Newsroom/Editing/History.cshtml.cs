@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+
+namespace Rathausplatz.Features.Newsroom.Editing;
+
+/// <summary>The revisions of a post, newest first, each with its title as saved. Diff and restore come later.</summary>
+[Authorize(Policy = Policies.Editor)]
+public sealed class HistoryModel(AppDb db) : PageModel
+{
+    public sealed record Version(Guid Id, string Author, DateTime SavedAt, string Title);
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public List<Version> Versions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var title = await db.Set<Post>().Where(p => p.Id == id)
+            .Select(p => p.Contents.Where(c => c.Language == PostLanguages.German).Select(c => c.Title).First()).SingleOrDefaultAsync(ct);
+        if (title is null)
+            return NotFound();
+        (Id, Title) = (id, title);
+        var revisions = await db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        Versions = revisions.Select(r => new Version(r.Id, r.AuthorName, r.CreatedAt,
+            System.Text.Json.JsonSerializer.Deserialize<PostForm>(r.Snapshot)?.Title ?? "")).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,23 @@
+using Rathausplatz.Features.Newsroom.Editing;
+using Rathausplatz.Features.Newsroom.Public;
+using Rathausplatz.Jobs;
+
+namespace Rathausplatz.Features.Newsroom;
+
+public static class NewsroomSetup
+{
+    public static WebApplicationBuilder AddNewsroom(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SavePost>();
+        builder.Services.AddScoped<SubmitForReview>();
+        builder.Services.AddScoped<ApprovePost>();
+        builder.Services.AddScoped<SendBackPost>();
+        builder.Services.AddScoped<PublishPost>();
+        builder.Services.AddScoped<UnpublishPost>();
+        builder.Services.AddScoped<PublishDuePosts>();
+        builder.Services.AddScoped<ChangeNewsroomSettings>();
+        builder.Services.AddScoped<PublicPosts>();
+        builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
+        return builder;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Organizations;
+
+namespace Rathausplatz.Features.Newsroom.Public;
+
+/// <summary>Everything published, newest first, filtered by type, topic and district through the query string (links stay shareable).</summary>
+[AllowAnonymous]
+public sealed class IndexModel(PublicPosts posts, AppDb db) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "typ")] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "thema")] public string? Topic { get; set; }
+    [BindProperty(SupportsGet = true, Name = "stadtteil")] public string? District { get; set; }
+    [BindProperty(SupportsGet = true, Name = "seite")] public int PageNumber { get; set; } = 1;
+
+    public List<PostCard> Cards { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    public List<(string Slug, string Name)> Topics { get; private set; } = [];
+    public List<(string Slug, string Name)> Districts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = posts.Visible().Where(p => p.Type != PostType.Page);
+        if (PostTypeNames.FromSlug(Type) is { } type)
+            query = query.Where(p => p.Type == type);
+        if (!string.IsNullOrEmpty(Topic))
+            query = query.Where(p => p.Topics.Any(t => t.Slug == Topic));
+        if (!string.IsNullOrEmpty(District))
+            query = query.Where(p => p.Districts.Any(d => d.Slug == District));
+        var page = await posts.Cards(query.OrderByDescending(p => p.PublishedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)).ToListAsync(ct);
+        HasMore = page.Count > PageSize;
+        Cards = page.Take(PageSize).ToList();
+        Topics = (await db.Set<Topic>().AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
+        Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct)).Select(d => (d.Slug, d.Name)).ToList();
+    }
+
+    public string PageLink(int number) =>
+        QueryString.Create(new Dictionary<string, string?> { ["typ"] = Type, ["thema"] = Topic, ["stadtteil"] = District, ["seite"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+}

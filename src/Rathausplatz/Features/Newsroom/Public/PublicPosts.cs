@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Data;
+
+namespace Rathausplatz.Features.Newsroom.Public;
+
+/// <summary>A post as lists show it: in the reader's language where there is a version, else German.</summary>
+public sealed record PostCard(PostType Type, string Slug, string Title, string Summary, string Language, DateTime? PublishedAt,
+    DateTime? EventStart, DateTime? EventEnd, bool EventAllDay, string? PlaceName, DateTime? ValidFrom, DateTime? ValidUntil,
+    AlertSeverity? Severity, DateTime? ApplicationDeadline);
+
+/// <summary>
+/// What the public may see: published, not yet pulled back, of this organisation (the query filter).
+/// Scheduled, draft and unpublished posts do not exist for the public.
+/// </summary>
+public sealed class PublicPosts(AppDb db, TimeProvider time)
+{
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public IQueryable<Post> Visible()
+    {
+        var now = Now;
+        return db.Set<Post>().AsNoTracking()
+            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && (p.UnpublishAt == null || p.UnpublishAt > now));
+    }
+
+    /// <summary>Alerts whose validity includes now, most severe first.</summary>
+    public Task<List<PostCard>> ActiveAlertsAsync(CancellationToken ct)
+    {
+        var now = Now;
+        return Cards(Visible().Where(p => p.Type == PostType.Alert && (p.ValidFrom == null || p.ValidFrom <= now) && (p.ValidUntil == null || p.ValidUntil > now))
+            .OrderByDescending(p => p.Severity).ThenByDescending(p => p.PublishedAt)).ToListAsync(ct);
+    }
+
+    public IQueryable<PostCard> Cards(IQueryable<Post> posts)
+    {
+        var language = Language;
+        return posts.Select(p => new PostCard(p.Type, p.Slug,
+            p.Contents.Where(c => c.Language == language).Select(c => c.Title).FirstOrDefault() ?? p.Contents.Where(c => c.Language == PostLanguages.German).Select(c => c.Title).First(),
+            p.Contents.Where(c => c.Language == language).Select(c => c.Summary).FirstOrDefault() ?? p.Contents.Where(c => c.Language == PostLanguages.German).Select(c => c.Summary).First(),
+            p.Contents.Any(c => c.Language == language) ? language : PostLanguages.German,
+            p.PublishedAt, p.EventStart, p.EventEnd, p.EventAllDay, p.PlaceName, p.ValidFrom, p.ValidUntil, p.Severity, p.ApplicationDeadline));
+    }
+
+    /// <summary>The content language that matches the UI: "en" for English pages, German otherwise.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? PostLanguages.English : PostLanguages.German;
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rathausplatz.Web;
+
+namespace Rathausplatz.Features.Newsroom.Public;
+
+/// <summary>
+/// schema.org JSON-LD for a post (NewsArticle, Event, JobPosting), so search engines and other
+/// towns' systems read the facts without scraping. The serializer escapes &lt; and &gt;, so editor text
+/// cannot close the script element it is written into.
+/// </summary>
+public static class StructuredData
+{
+    public static string? For(PostView view, string organizationName, string url)
+    {
+        var post = view.Post;
+        var content = view.Content;
+        var publisher = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = organizationName };
+        JsonObject? data = post.Type switch
+        {
+            PostType.News or PostType.ServiceInformation or PostType.Alert => new JsonObject
+            {
+                ["@type"] = "NewsArticle",
+                ["headline"] = content.Title,
+                ["description"] = content.Summary,
+                ["datePublished"] = Iso(post.PublishedAt),
+                ["dateModified"] = Iso(post.UpdatedAt),
+                ["author"] = publisher.DeepClone(),
+                ["publisher"] = publisher,
+            },
+            PostType.Event => new JsonObject
+            {
+                ["@type"] = "Event",
+                ["name"] = content.Title,
+                ["description"] = content.Summary,
+                ["startDate"] = post.EventAllDay ? LocalDate(post.EventStart) : Iso(post.EventStart),
+                ["endDate"] = post.EventAllDay ? LocalDate(post.EventEnd ?? post.EventStart) : Iso(post.EventEnd ?? post.EventStart),
+                ["eventStatus"] = "https://schema.org/EventScheduled",
+                ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
+                ["location"] = Place(post.PlaceName ?? organizationName, organizationName, post.Latitude, post.Longitude),
+                ["organizer"] = publisher,
+            },
+            PostType.JobPosting => new JsonObject
+            {
+                ["@type"] = "JobPosting",
+                ["title"] = content.Title,
+                ["description"] = string.IsNullOrEmpty(view.BodyHtml) ? content.Summary : view.BodyHtml,
+                ["datePosted"] = Iso(post.PublishedAt),
+                ["validThrough"] = Iso(post.ApplicationDeadline),
+                ["employmentType"] = post.EmploymentType,
+                ["hiringOrganization"] = publisher,
+                ["jobLocation"] = Place(post.PlaceName ?? organizationName, organizationName, null, null),
+            },
+            _ => null,
+        };
+        if (data is null)
+            return null;
+        data.Insert(0, "@context", "https://schema.org");
+        data["url"] = url;
+        data["inLanguage"] = content.Language == PostLanguages.EasyGerman ? "de" : content.Language;
+        foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            data.Remove(empty);
+        return data.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private static JsonObject Place(string name, string locality, double? latitude, double? longitude)
+    {
+        var place = new JsonObject
+        {
+            ["@type"] = "Place",
+            ["name"] = name,
+            ["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressLocality"] = locality, ["addressCountry"] = "DE" },
+        };
+        if (latitude is { } lat && longitude is { } lon)
+            place["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = lat, ["longitude"] = lon };
+        return place;
+    }
+
+    private static string? Iso(DateTime? utc) => utc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string? LocalDate(DateTime? utc) => TownTime.ToLocal(utc)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using Rathausplatz.Features.Newsroom;
+using Rathausplatz.Tests.Support;
+using Rathausplatz.Web;
+
+namespace Rathausplatz.Tests.Features.Newsroom;
+
+/// <summary>What citizens see: only published posts of the own town, alerts on every page while valid, safe content, machine-readable facts.</summary>
+public abstract class PublicNewsroomTests(RathausplatzApp app)
+{
+    [Fact]
+    public async Task PublicPagesShowOnlyPublishedPostsOfTheOwnOrganization()
+    {
+        var a = await app.CreateOrganizationAsync();
+        var b = await app.CreateOrganizationAsync();
+        var editorA = await app.CreateEditorAsync(a);
+        var editorB = await app.CreateEditorAsync(b);
+        var (_, publishedA) = await app.PublishedPostAsync(editorA);
+        var (_, draftA) = await app.DraftPostAsync(editorA);
+        var (_, publishedB) = await app.PublishedPostAsync(editorB);
+        var atA = app.CreateClient(a);
+
+        var list = (await atA.GetPageAsync("/aktuelles")).QuerySelector("main")!.TextContent;
+        var home = (await atA.GetPageAsync("/")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains(publishedA, list);
+        Assert.Contains(publishedA, home);
+        Assert.DoesNotContain(draftA, list);
+        Assert.DoesNotContain(publishedB, list);
+        Assert.DoesNotContain(publishedB, home);
+        Assert.Equal(HttpStatusCode.NotFound, (await atA.GetAsync($"/aktuelles/{draftA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await atA.GetAsync($"/aktuelles/{publishedB}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheListFiltersByType()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, news) = await app.PublishedPostAsync(editor);
+        var (_, job) = await app.PublishedPostAsync(editor, PostType.JobPosting);
+
+        var jobs = (await app.CreateClient(org).GetPageAsync("/aktuelles?typ=stelle")).QuerySelector("main")!.TextContent;
+        var openJobs = (await app.CreateClient(org).GetPageAsync("/jobs")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains(job, jobs);
+        Assert.DoesNotContain(news, jobs);
+        Assert.Contains(job, openJobs);
+        Assert.DoesNotContain(news, openJobs);
+    }
+
+    [Fact]
+    public async Task AnAlertBannerShowsOnOtherPagesWhileTheAlertIsValid()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor, PostType.Alert, f =>
+        {
+            f.Severity = AlertSeverity.Danger;
+            f.ValidUntil = TownTime.ToLocal(app.Now.AddHours(6));
+        });
+        var client = app.CreateClient(org);
+
+        var banner = (await client.GetPageAsync("/impressum")).QuerySelector(".alert-banner");
+        Assert.NotNull(banner);
+        Assert.Contains(slug, banner.TextContent);
+
+        app.AdvanceTime(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(1));
+
+        Assert.Null((await client.GetPageAsync("/impressum")).QuerySelector(".alert-banner"));
+    }
+
+    [Fact]
+    public async Task HostileMarkdownIsNeutralisedOnTheDetailPage()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor, fill: f => f.Body =
+            "<script>alert(1)</script>\n\n[Klick](javascript:alert(2))\n\n<img src=x onerror=alert(3)>\n\n![Bild](javascript:alert(4))");
+
+        var page = await app.CreateClient(org).GetPageAsync($"/aktuelles/{slug}");
+        var body = page.QuerySelector(".post-body")!;
+
+        Assert.Empty(body.QuerySelectorAll("script"));
+        Assert.Empty(body.QuerySelectorAll("[onerror]"));
+        Assert.DoesNotContain(body.QuerySelectorAll("[href], [src]"),
+            e => (e.GetAttribute("href") ?? e.GetAttribute("src"))!.Trim().StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+    }
+
+    [Fact]
+    public async Task AnEventCarriesSchemaOrgEventData()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor, PostType.Event, f =>
+        {
+            f.PlaceName = "Stadthalle";
+            f.Latitude = "51,3";
+            f.Longitude = "12.4";
+            f.Title = "Konzert </script><script>alert(1)</script>";
+        });
+
+        var data = await JsonLdAsync(org, slug);
+
+        Assert.Equal("https://schema.org", data.GetProperty("@context").GetString());
+        Assert.Equal("Event", data.GetProperty("@type").GetString());
+        Assert.Equal("Konzert </script><script>alert(1)</script>", data.GetProperty("name").GetString());
+        Assert.True(DateTimeOffset.TryParse(data.GetProperty("startDate").GetString(), out _));
+        var location = data.GetProperty("location");
+        Assert.Equal("Stadthalle", location.GetProperty("name").GetString());
+        Assert.Equal(51.3, location.GetProperty("geo").GetProperty("latitude").GetDouble());
+    }
+
+    [Fact]
+    public async Task AJobPostingCarriesTheFieldsSchemaOrgRequires()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor, PostType.JobPosting, f => (f.EmploymentType, f.PlaceName) = ("Vollzeit", "Rathaus"));
+
+        var data = await JsonLdAsync(org, slug);
+
+        Assert.Equal("JobPosting", data.GetProperty("@type").GetString());
+        foreach (var required in new[] { "title", "description", "datePosted", "validThrough", "employmentType" })
+            Assert.False(string.IsNullOrEmpty(data.GetProperty(required).GetString()), required);
+        Assert.Equal(org.Name, data.GetProperty("hiringOrganization").GetProperty("name").GetString());
+        Assert.Equal("Rathaus", data.GetProperty("jobLocation").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task NewsCarriesNewsArticleDataAndOpenGraph()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor);
+
+        var page = await app.CreateClient(org).GetPageAsync($"/aktuelles/{slug}");
+        var data = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+
+        Assert.Equal("NewsArticle", data.GetProperty("@type").GetString());
+        Assert.Equal("Titel " + slug, data.GetProperty("headline").GetString());
+        Assert.True(data.TryGetProperty("datePublished", out _));
+        Assert.Equal("Kurz gesagt", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.Equal("Titel " + slug, page.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task TheEnglishVersionIsShownToEnglishReadersAndGermanIsMarkedAsSuch()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, withEnglish) = await app.PublishedPostAsync(editor, fill: f => f.TitleEnglish = "New cycle lane");
+        var (_, germanOnly) = await app.PublishedPostAsync(editor);
+        var english = app.CreateClient(org, language: "en");
+
+        var translated = await english.GetPageAsync($"/aktuelles/{withEnglish}");
+        var untranslated = await english.GetPageAsync($"/aktuelles/{germanOnly}");
+
+        Assert.Equal("New cycle lane", translated.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Equal("de", untranslated.QuerySelector("article.post")!.GetAttribute("lang"));
+    }
+
+    private async Task<JsonElement> JsonLdAsync(TestOrganization org, string slug)
+    {
+        using var response = await app.CreateClient(org).GetAsync($"/aktuelles/{slug}");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch("<script>|<script [^s]*>[^<]", html);
+        var page = await HtmlPages.ParseAsync(response.RequestMessage!.RequestUri!, html);
+        var script = page.QuerySelector("script[type='application/ld+json']");
+        Assert.NotNull(script);
+        return JsonDocument.Parse(script.TextContent).RootElement;
+    }
+}
+
+public sealed class SqlitePublicNewsroomTests(SqliteApp app) : PublicNewsroomTests(app), IClassFixture<SqliteApp>;
+public sealed class PostgresPublicNewsroomTests(PostgresApp app) : PublicNewsroomTests(app), IClassFixture<PostgresApp>;
