@@ -31,6 +31,7 @@ app.UseWebAccess();       // routing, rate limits, authentication, authorisation
 app.MapWebPlatform();
 app.MapOrganizations();
 app.MapAccounts();
+app.MapNewsroom();
 
 app.Run();
 

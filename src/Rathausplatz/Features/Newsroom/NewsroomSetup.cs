@@ -1,4 +1,5 @@
 using Rathausplatz.Features.Newsroom.Editing;
+using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Jobs;
 
@@ -17,7 +18,11 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublishDuePosts>();
         builder.Services.AddScoped<ChangeNewsroomSettings>();
         builder.Services.AddScoped<PublicPosts>();
+        builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
         return builder;
     }
+
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds();
 }
