@@ -40,6 +40,19 @@ public sealed class IndexModel(PublicPosts posts, AppDb db) : PageModel
         Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct)).Select(d => (d.Slug, d.Name)).ToList();
     }
 
+    /// <summary>The feeds of what the list shows, in the page's language (feeds never guess it from cookies).</summary>
+    public string FeedQuery => Query(new() { ["typ"] = PostTypeNames.FromSlug(Type) is { } t && t != PostType.Page ? Type : null, ["thema"] = Topic, ["stadtteil"] = District });
+
+    /// <summary>The calendar holds only events, so only the topic and district carry over.</summary>
+    public string CalendarQuery => Query(new() { ["thema"] = Topic, ["stadtteil"] = District });
+
+    private static string Query(Dictionary<string, string?> filters)
+    {
+        if (PublicPosts.Language == PostLanguages.English)
+            filters["sprache"] = PostLanguages.English;
+        return QueryString.Create(filters.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+    }
+
     public string PageLink(int number) =>
         QueryString.Create(new Dictionary<string, string?> { ["typ"] = Type, ["thema"] = Topic, ["stadtteil"] = District, ["seite"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
