@@ -52,23 +52,29 @@ public abstract partial class RathausplatzApp
         return new TestOrganization(created.Id, created.Name, slug, host);
     }
 
-    public async Task AddDistrictAsync(TestOrganization organization, string name)
+    /// <summary>Adds a district; returns its id and slug (the ?stadtteil= of lists and feeds).</summary>
+    public async Task<(Guid Id, string Slug)> AddDistrictAsync(TestOrganization organization, string name)
     {
         await using var scope = InOrganization(organization);
-        scope.Db.Add(new District
+        var district = new District
         {
             Name = name,
             Slug = Unique.Name("district"),
             BoundaryGeoJson = """{"type":"Polygon","coordinates":[[[10,51],[10.01,51],[10.01,51.01],[10,51.01],[10,51]]]}""",
-        });
+        };
+        scope.Db.Add(district);
         await scope.Db.SaveChangesAsync();
+        return (district.Id, district.Slug);
     }
 
-    public async Task AddTopicAsync(TestOrganization organization, string name)
+    /// <summary>Adds a topic; returns its id and slug (the ?thema= of lists and feeds).</summary>
+    public async Task<(Guid Id, string Slug)> AddTopicAsync(TestOrganization organization, string name)
     {
         await using var scope = InOrganization(organization);
-        scope.Db.Add(new Topic { Name = name, Slug = Unique.Name("topic") });
+        var topic = new Topic { Name = name, Slug = Unique.Name("topic") };
+        scope.Db.Add(topic);
         await scope.Db.SaveChangesAsync();
+        return (topic.Id, topic.Slug);
     }
 
     /// <summary>A confirmed account of <paramref name="organization"/> with the given roles and <see cref="Password"/>.</summary>

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Rathausplatz.Tests.Support;
+
+/// <summary>
+/// Runs the npm parsers in tests/interop (rss-parser, ical.js) over a document and returns the JSON they print.
+/// Not our code reading our output: these are what feed readers and calendar apps use. Without node or
+/// without `npm ci --prefix tests/interop` (scripts/test runs it) the tests fail, they never skip.
+/// </summary>
+public static class ThirdPartyParsers
+{
+    public static Task<JsonElement> ParseFeedAsync(string xml) => RunAsync("parse-feed.js", xml);
+
+    public static Task<JsonElement> ParseCalendarAsync(string ics) => RunAsync("parse-calendar.js", ics);
+
+    private static async Task<JsonElement> RunAsync(string script, string document)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rathausplatz-interop-{Guid.CreateVersion7()}");
+        await File.WriteAllTextAsync(file, document);
+        try
+        {
+            var start = new ProcessStartInfo("node", [Path.Combine(InteropFolder, script), file])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = InteropFolder,
+            };
+            using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+            var output = node.StandardOutput.ReadToEndAsync();
+            var errors = node.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await node.WaitForExitAsync(timeout.Token);
+            Assert.True(node.ExitCode == 0, $"{script} refused the document: {await errors}\n{document}");
+            return JsonDocument.Parse(await output).RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string InteropFolder { get; } = FindInteropFolder();
+
+    private static string FindInteropFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "interop");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+                return Directory.Exists(Path.Combine(candidate, "node_modules"))
+                    ? candidate
+                    : throw new InvalidOperationException($"Run `npm ci --prefix tests/interop` first ({candidate} has no node_modules).");
+        }
+        throw new InvalidOperationException("tests/interop not found above " + AppContext.BaseDirectory);
+    }
+}
