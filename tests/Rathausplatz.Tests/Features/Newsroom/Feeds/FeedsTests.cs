@@ -116,6 +116,23 @@ public abstract class FeedsTests(RathausplatzApp app)
         Assert.True(afterPublishing.Content.Headers.LastModified > lastModified);
     }
 
+    [Fact]
+    public async Task PagesAnnounceTheFeedsAndTheListLinksTheFeedsOfItsSelection()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var topic = await app.AddTopicAsync(org, "Umwelt");
+        var client = app.CreateClient(org);
+
+        var home = await client.GetPageAsync("/");
+        var list = await client.GetPageAsync($"/aktuelles?thema={topic.Slug}&typ=nachricht");
+
+        Assert.NotNull(home.QuerySelector("head link[rel=alternate][type='application/rss+xml'][href='/feeds/rss']"));
+        Assert.NotNull(home.QuerySelector("head link[rel=alternate][type='application/atom+xml'][href='/feeds/atom']"));
+        Assert.NotNull(list.QuerySelector($"main a[href='/feeds/rss?typ=nachricht&thema={topic.Slug}']"));
+        Assert.NotNull(list.QuerySelector($"main a[href='/feeds/atom?typ=nachricht&thema={topic.Slug}']"));
+        Assert.NotNull(list.QuerySelector($"main a[href='/feeds/kalender.ics?thema={topic.Slug}']"));
+    }
+
     private static IEnumerable<JsonElement> Items(JsonElement feed) => feed.GetProperty("items").EnumerateArray();
 
     private static async Task<List<string>> SlugsAsync(HttpClient client, string path)
