@@ -9,8 +9,12 @@ namespace Rathausplatz.Tests.Support;
 /// <summary>A municipality made for one test, served at its own host name.</summary>
 public sealed record TestOrganization(Guid Id, string Name, string Slug, string Host);
 
-/// <summary>An account made for one test; <see cref="Password"/> signs it in.</summary>
-public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, TestOrganization Organization);
+/// <summary>
+/// An account made for one test; <see cref="Password"/> signs it in, and <see cref="AuthenticatorKey"/>
+/// (when two factors are on) is what the person's authenticator app holds.
+/// </summary>
+public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, TestOrganization Organization,
+    string? AuthenticatorKey = null);
 
 /// <summary>A DI scope of the app, working for one organisation or (installation-wide) for none.</summary>
 public sealed class AppScope(AsyncServiceScope scope) : IAsyncDisposable
