@@ -95,18 +95,18 @@ public abstract partial class RathausplatzApp
     /// writes the provider's format (creation ticks, user id, purpose, security stamp) with the app's
     /// own data protection keys. <paramref name="purpose"/> is Identity's, e.g. "EmailConfirmation".
     /// </summary>
-    public async Task<string> LinkCodeIssuedAtAsync(TestUser user, string purpose, DateTimeOffset issuedAt)
+    public async Task<string> LinkCodeIssuedAtAsync(TestOrganization organization, Guid userId, string purpose, DateTimeOffset issuedAt)
     {
-        await using var scope = InOrganization(user.Organization);
+        await using var scope = InOrganization(organization);
         var users = scope.Get<UserManager<User>>();
-        var account = await users.FindByIdAsync(user.Id.ToString());
+        var account = await users.FindByIdAsync(userId.ToString());
         var options = scope.Get<IOptions<DataProtectionTokenProviderOptions>>().Value;
         var protector = scope.Get<IDataProtectionProvider>().CreateProtector(options.Name);
         using var content = new MemoryStream();
         using (var writer = new BinaryWriter(content, new UTF8Encoding(false, true), leaveOpen: true))
         {
             writer.Write(issuedAt.UtcTicks);
-            writer.Write(user.Id.ToString());
+            writer.Write(userId.ToString());
             writer.Write(purpose);
             writer.Write(await users.GetSecurityStampAsync(account!));
         }
