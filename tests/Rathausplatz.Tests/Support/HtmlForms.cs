@@ -154,7 +154,10 @@ public sealed class HtmlForm(IHtmlFormElement form)
         var request = new HttpRequestMessage(new HttpMethod(submission.Method.ToString().ToUpperInvariant()), submission.Target.Href);
         if (submission.Method == AngleSharp.Io.HttpMethod.Post)
         {
-            request.Content = new StreamContent(submission.Body);
+            // Buffered, so the request announces its Content-Length as a browser's form post does.
+            using var body = new MemoryStream();
+            await submission.Body.CopyToAsync(body);
+            request.Content = new ByteArrayContent(body.ToArray());
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.MimeType ?? "application/x-www-form-urlencoded");
         }
         return await client.SendAsync(request);

@@ -67,6 +67,7 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddTestJobHandlers(JobLog);
+            services.AddTransient<IStartupFilter, RequestBodyLimit>();
         });
     }
 
