@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
@@ -54,6 +55,16 @@ public abstract partial class RathausplatzApp
         if (created is null)
             throw new InvalidOperationException($"Could not create organisation {slug}: {problem}");
         return new TestOrganization(created.Id, created.Name, slug, host);
+    }
+
+    /// <summary>The organisation served at <paramref name="host"/>, however it was made (a page, the command line), or null.</summary>
+    public async Task<TestOrganization?> FindOrganizationAsync(string host)
+    {
+        await using var scope = WithoutOrganization();
+        var db = scope.Db;
+        return await db.Set<OrganizationHost>().Where(h => h.HostName == host)
+            .Join(db.Set<Organization>(), h => h.OrganizationId, o => o.Id, (h, o) => new TestOrganization(o.Id, o.Name, o.Slug, h.HostName))
+            .SingleOrDefaultAsync();
     }
 
     public async Task AddDistrictAsync(TestOrganization organization, string name)
