@@ -152,6 +152,25 @@ public abstract class ProfileTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task AnEmailChangeToAnAddressWithAnApostropheChangesTheSignInToo()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var user = await app.CreateUserAsync(organization, Roles.Citizen);
+        var client = await app.SignInAsync(user);
+        var newEmail = $"o'neil.{Unique.Name("neu")}@example.org";
+
+        using var requested = await ChangeEmailAsync(client, newEmail, user.Password);
+        await app.RunJobsUntilIdleAsync();
+        using var opened = await app.CreateClient(organization).GetAsync(Assert.Single(app.Mail.MessagesTo(newEmail)).Link());
+        using var withOld = await app.CreateClient(organization).SubmitSignInAsync(user.Email, user.Password);
+        using var withNew = await app.CreateClient(organization).SubmitSignInAsync(newEmail, user.Password);
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withOld.StatusCode);
+        Assert.Equal("/", withNew.RedirectTarget());
+    }
+
+    [Fact]
     public async Task AnEmailChangeNeedsTheRightPassword()
     {
         var organization = await app.CreateOrganizationAsync();

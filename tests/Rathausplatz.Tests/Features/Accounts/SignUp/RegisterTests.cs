@@ -98,6 +98,23 @@ public abstract class RegisterTests(RathausplatzApp app)
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
 
+    [Fact]
+    public async Task AnAddressWithAnApostropheCanRegister()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var email = $"o'neil.{Unique.Name("neu")}@example.org";
+        var client = app.CreateClient(organization);
+
+        using var registered = await RegisterAsync(client, "Siobhan O'Neil", email);
+        await app.RunJobsUntilIdleAsync();
+        using var confirmed = await client.GetAsync(Assert.Single(app.Mail.MessagesTo(email)).Link());
+        using var signedIn = await client.SubmitSignInAsync(email, RathausplatzApp.Password);
+
+        Assert.Equal("/accounts/registered", registered.RedirectTarget());
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("/", signedIn.RedirectTarget());
+    }
+
     public static TheoryData<string, string, string, string> RefusedInputs => new()
     {
         // field, value (everything else valid), German message, English message

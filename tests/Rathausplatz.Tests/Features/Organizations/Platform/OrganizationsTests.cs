@@ -49,6 +49,27 @@ public abstract class OrganizationsTests(RathausplatzApp app)
         Assert.Equal([Roles.OrganizationAdmin], (await app.FindAccountAsync(newOrganization, email))!.Roles);
     }
 
+    [Fact]
+    public async Task AFirstAdminWithAnApostropheInTheAddressIsInvitedToo()
+    {
+        var (_, client) = await SignInAsPlatformAdminAsync();
+        var slug = Unique.Name("neudorf");
+        var email = $"o'neil@{slug}.example";
+        var page = await client.GetPageAsync("/platform/organizations/new");
+
+        using var created = await page.FormWithButton("Kommune anlegen")
+            .Set("Input.Name", "Gemeinde " + slug)
+            .Set("Input.Slug", slug)
+            .Set("Input.HostName", $"{slug}.rathausplatz.test")
+            .Set("Input.AdminName", "Siobhan O'Neil")
+            .Set("Input.AdminEmail", email)
+            .SubmitAsync(client);
+        await app.RunJobsUntilIdleAsync();
+
+        Assert.Matches("^/platform/organizations/", created.RedirectTarget());
+        Assert.Single(app.Mail.MessagesTo(email));
+    }
+
     [Theory]
     [InlineData("a bad slug", "Die Kurzbezeichnung darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.")]
     [InlineData("a taken slug", "Diese Kurzbezeichnung ist schon vergeben.")]
