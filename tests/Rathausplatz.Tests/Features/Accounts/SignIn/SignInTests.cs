@@ -108,6 +108,28 @@ public abstract class SignInTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ResettingThePasswordEndsTheLockoutAsTheMessageSuggests()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var user = await app.CreateUserAsync(organization, Roles.Citizen);
+        var client = app.CreateClient(organization);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.SubmitSignInAsync(user.Email, $"Falsches-Passwort-{attempt}");
+        }
+
+        var forgot = await client.GetPageAsync("/accounts/forgotpassword");
+        using var requested = await forgot.Form("main form").Set("Input.Email", user.Email).SubmitAsync(client);
+        await app.RunJobsUntilIdleAsync();
+        var reset = await client.GetPageAsync(Assert.Single(app.Mail.MessagesTo(user.Email)).Link().PathAndQuery);
+        using var saved = await reset.Form("main form").Set("Input.Password", "Ein-neues-langes-Passwort-2026").Set("Input.ConfirmPassword", "Ein-neues-langes-Passwort-2026").SubmitAsync(client);
+        using var signedIn = await client.SubmitSignInAsync(user.Email, "Ein-neues-langes-Passwort-2026");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("/", signedIn.RedirectTarget());
+    }
+
+    [Fact]
     public async Task OneWrongPasswordIsForgottenAfterASuccessfulSignIn()
     {
         var organization = await app.CreateOrganizationAsync();
