@@ -67,6 +67,25 @@ public abstract class MembersTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ARoleChangeReachesTheMembersSessionWithinAMinute()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var admin = await app.CreateUserWithTwoFactorAsync(organization, Roles.OrganizationAdmin);
+        var member = await app.CreateUserAsync(organization, Roles.Citizen);
+        var adminClient = await app.SignInAsync(admin);
+        var memberClient = await app.SignInAsync(member);
+        var page = await adminClient.GetPageAsync($"/admin/members/{member.Id}");
+
+        using var saved = await page.FormWithButton("Rollen speichern").Check("SelectedRoles", Roles.Citizen, Roles.Moderator).SubmitAsync(adminClient);
+        using var atOnce = await memberClient.GetAsync("/accounts/profile");
+        app.AdvanceTime(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        using var afterAMinute = await memberClient.GetAsync("/accounts/profile");
+
+        Assert.Equal(HttpStatusCode.OK, atOnce.StatusCode);
+        Assert.Equal("/accounts/twofactor?required=true", afterAMinute.RedirectTarget(), ignoreCase: true); // a moderator must use two factors
+    }
+
+    [Fact]
     public async Task AnOrganizationAdminCannotGrantPlatformAdmin()
     {
         var organization = await app.CreateOrganizationAsync();

@@ -99,6 +99,20 @@ public abstract class RegisterTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task SomeoneSigningUpInEnglishGetsTheMailInEnglish()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var email = Unique.Name("new") + "@example.org";
+
+        using var registered = await RegisterAsync(app.CreateClient(organization, language: "en"), "Bea Burger", email);
+        await app.RunJobsUntilIdleAsync();
+
+        var mail = Assert.Single(app.Mail.MessagesTo(email));
+        Assert.Equal($"Confirm your e-mail address – {organization.Name}", mail.Subject);
+        Assert.Equal("en", (await app.FindAccountAsync(organization, email))!.PreferredLanguage);
+    }
+
+    [Fact]
     public async Task AnAddressWithAnApostropheCanRegister()
     {
         var organization = await app.CreateOrganizationAsync();

@@ -121,6 +121,23 @@ public abstract class OrganizationsTests(RathausplatzApp app)
         Assert.Equal(HttpStatusCode.OK, firstStillServes.StatusCode);
     }
 
+    [Fact]
+    public async Task AnInternationalHostNameServesInBothSpellings()
+    {
+        var (_, client) = await SignInAsPlatformAdminAsync();
+        var town = await app.CreateOrganizationAsync();
+        var host = $"münchen-{Unique.Name("idn")}.example";
+        var page = await client.GetPageAsync($"/platform/organizations/{town.Id}");
+
+        using var added = await page.FormWithButton("Hostname hinzufügen").Set("HostName", host).SubmitAsync(client);
+        using var asTyped = await app.CreateClient(host).GetAsync("/");
+        using var asPunycode = await app.CreateClient(new System.Globalization.IdnMapping().GetAscii(host)).GetAsync("/");
+
+        Assert.Equal($"/platform/organizations/{town.Id}", added.RedirectTarget());
+        Assert.Equal(HttpStatusCode.OK, asTyped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asPunycode.StatusCode);
+    }
+
     [Theory]
     [InlineData("taken", "Dieser Hostname gehört schon zu einer Kommune.")]
     [InlineData("https://neu.example/pfad", "Der Hostname ist ungültig. Bitte geben Sie ihn ohne https:// und ohne Pfad an, zum Beispiel „beteiligung.musterstadt.de“.")]
