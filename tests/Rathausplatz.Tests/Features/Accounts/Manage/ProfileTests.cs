@@ -202,6 +202,30 @@ public abstract class ProfileTests(RathausplatzApp app)
         Assert.Empty(app.Mail.MessagesTo(user.Email));
     }
 
+    [Theory]
+    [InlineData("kein JSON", true)]
+    [InlineData("""{"id":"abc","rawId":"abc","type":"public-key","response":{}}""", true)]
+    [InlineData("{}", false)] // no options asked for, so no ceremony is underway, as when its state cookie expired
+    public async Task APasskeyThatIsNoCredentialIsNotSaved(string credential, bool askedForOptions)
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var user = await app.CreateUserAsync(organization, Roles.Citizen);
+        var client = await app.SignInAsync(user);
+        var page = await client.GetPageAsync("/accounts/passkeys");
+        if (askedForOptions)
+        {
+            using var options = await client.PostHandMadeAsync(page, "/accounts/passkeys?handler=CreationOptions");
+            Assert.Equal("application/json", options.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var added = await client.PostHandMadeAsync(page, "/accounts/passkeys?handler=Add", ("CredentialJson", credential), ("Name", "Telefon"));
+        var after = await client.GetPageAsync("/accounts/passkeys");
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Equal(["Der Passkey konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."], (await added.ReadPageAsync()).ErrorMessages());
+        Assert.Null(after.QuerySelector("#passkeys"));
+    }
+
     [Fact]
     public async Task TheAccountPagesNeedASignedInUser()
     {

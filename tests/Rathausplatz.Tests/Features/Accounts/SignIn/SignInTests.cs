@@ -169,6 +169,30 @@ public abstract class SignInTests(RathausplatzApp app)
         Assert.Single((await response.ReadPageAsync()).ErrorMessages());
     }
 
+    [Theory]
+    [InlineData("kein JSON", true)]
+    [InlineData("{}", true)]
+    [InlineData("""{"id":"abc","rawId":"abc","type":"public-key","response":{}}""", true)]
+    [InlineData("{}", false)] // no options asked for, so no ceremony is underway, as when its state cookie expired
+    public async Task APasskeyAnswerThatIsNoCredentialIsRefusedWith400(string credential, bool askedForOptions)
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var client = app.CreateClient(organization);
+        var page = await client.GetPageAsync("/accounts/signin");
+
+        if (askedForOptions)
+        {
+            using var options = await client.PostHandMadeAsync(page, "/accounts/signin?handler=PasskeyOptions");
+            Assert.Equal("application/json", options.Content.Headers.ContentType?.MediaType);
+        }
+        using var response = await client.PostHandMadeAsync(page, "/accounts/signin?handler=Passkey", ("CredentialJson", credential));
+        using var me = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["Die Anmeldung mit dem Passkey hat nicht geklappt."], (await response.ReadPageAsync()).ErrorMessages());
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
     [Fact]
     public async Task AnUnbindableRememberMeIsRefusedWith400()
     {

@@ -85,6 +85,30 @@ public abstract class ConfirmTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ANewLinkGoesOnlyToAnUnconfirmedAccountAndTheAnswerIsAlwaysTheSame()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var (unconfirmed, _) = await RegisterAsync(organization);
+        var confirmed = await app.CreateUserAsync(organization, Rathausplatz.Features.Accounts.Roles.Citizen);
+        var unknown = Unique.Name("niemand") + "@example.org";
+
+        var answers = new List<string>();
+        foreach (var email in new[] { unconfirmed, confirmed.Email, unknown })
+        {
+            var client = app.CreateClient(organization);
+            var page = await client.GetPageAsync("/accounts/resendconfirmation");
+            using var response = await page.Form("main form").Set("Input.Email", email).SubmitAsync(client);
+            answers.Add(response.RedirectTarget());
+        }
+        await app.RunJobsUntilIdleAsync();
+
+        Assert.Equal(["/accounts/registered", "/accounts/registered", "/accounts/registered"], answers);
+        Assert.Equal(2, app.Mail.MessagesTo(unconfirmed).Count); // the first one and the new one
+        Assert.Empty(app.Mail.MessagesTo(confirmed.Email));
+        Assert.Empty(app.Mail.MessagesTo(unknown));
+    }
+
+    [Fact]
     public async Task TheRefusalIsInEnglishWhenTheBrowserAsksForIt()
     {
         var organization = await app.CreateOrganizationAsync();
