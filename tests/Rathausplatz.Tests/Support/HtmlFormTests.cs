@@ -38,6 +38,32 @@ public sealed class HtmlFormTests
             sent.Body);
     }
 
+    [Fact]
+    public async Task CheckTicksExactlyTheGivenBoxesARadioChoiceClearsTheOthersAndTamperSendsAnything()
+    {
+        var page = await HtmlPages.ParseAsync(new Uri("https://stadt.test/admin/members/1"), """
+            <form method="post" action="/admin/members/1">
+              <input type="checkbox" name="SelectedRoles" value="citizen" checked>
+              <input type="checkbox" name="SelectedRoles" value="staff">
+              <input type="checkbox" name="SelectedRoles" value="editor" checked>
+              <input type="radio" name="Language" value="de" checked>
+              <input type="radio" name="Language" value="en">
+              <input type="checkbox" name="Accept" value="true">
+              <button type="submit">Speichern</button>
+            </form>
+            """);
+        var sent = new CapturingHandler();
+        using var client = new HttpClient(sent) { BaseAddress = new Uri("https://stadt.test/") };
+
+        await page.FormWithButton("Speichern")
+            .Check("SelectedRoles", "staff")
+            .Set("Language", "en")
+            .Tamper("Accept", "vielleicht")
+            .SubmitAsync(client);
+
+        Assert.Equal("SelectedRoles=staff&Language=en&Accept=vielleicht", sent.Body);
+    }
+
     private sealed class CapturingHandler : HttpMessageHandler
     {
         public HttpRequestMessage? Request { get; private set; }

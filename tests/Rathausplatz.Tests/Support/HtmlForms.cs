@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using AngleSharp.Io.Dom;
 
 namespace Rathausplatz.Tests.Support;
 
@@ -23,6 +24,27 @@ public static class HtmlPages
 
     public static Task<IDocument> ParseAsync(Uri address, string html) =>
         Browser.OpenAsync(request => request.Content(html).Address(address));
+
+    /// <summary>The page an answer carries, whatever its status (a form shown again with its messages, an error page).</summary>
+    public static async Task<IDocument> ReadPageAsync(this HttpResponseMessage response) =>
+        await ParseAsync(response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+
+    /// <summary>The messages of the error summary at the top of a refused form, in order.</summary>
+    public static IReadOnlyList<string> ErrorMessages(this IDocument page) =>
+        page.QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()).ToList();
+
+    /// <summary>
+    /// A post that no form of <paramref name="page"/> offers, as someone would hand-make it: the page's
+    /// antiforgery token (so only the tampering is tested) and exactly the given fields.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostHandMadeAsync(this HttpClient client, IDocument page, string path,
+        params (string Name, string Value)[] fields)
+    {
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value;
+        Assert.True(token is not null, $"{page.Url} carries no antiforgery token.");
+        var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        return client.PostAsync(path, content);
+    }
 
     /// <summary>The form that <paramref name="selector"/> finds; fails the test when there is none.</summary>
     public static HtmlForm Form(this IDocument page, string selector = "main form")
@@ -57,8 +79,12 @@ public sealed class HtmlForm(IHtmlFormElement form)
         var field = form.Elements[name];
         switch (field)
         {
-            case IHtmlInputElement { Type: "checkbox" or "radio" }:
-                var box = form.Elements.OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == name && i.Value == value);
+            case IHtmlInputElement { Type: "radio" }:
+                // Choosing one option of a group clears the others, as in a browser.
+                Check(name, value);
+                break;
+            case IHtmlInputElement { Type: "checkbox" }:
+                var box = Boxes(name).FirstOrDefault(i => i.Value == value);
                 Assert.True(box is not null, $"The form has no {name} box with value '{value}'.");
                 box.IsChecked = true;
                 break;
@@ -78,6 +104,45 @@ public sealed class HtmlForm(IHtmlFormElement form)
         return this;
     }
 
+    /// <summary>Ticks exactly the <paramref name="name"/> boxes with these values and clears the others.</summary>
+    public HtmlForm Check(string name, params string[] values)
+    {
+        var boxes = Boxes(name);
+        Assert.True(values.All(v => boxes.Any(b => b.Value == v)), $"The form has no {name} box for some of {string.Join(", ", values)}.");
+        foreach (var box in boxes)
+            box.IsChecked = values.Contains(box.Value);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="value"/> as <paramref name="name"/> whatever the form offers there (a value
+    /// no box has, a field that is not there), as a hand-made request could.
+    /// </summary>
+    public HtmlForm Tamper(string name, string value)
+    {
+        foreach (var element in form.Elements.OfType<IHtmlElement>().Where(e => e.GetAttribute("name") == name).ToList())
+            element.Remove();
+        var input = (IHtmlInputElement)form.Owner!.CreateElement("input");
+        input.Type = "hidden";
+        input.Name = name;
+        input.Value = value;
+        form.AppendChild(input);
+        return this;
+    }
+
+    /// <summary>Chooses a file for the file field <paramref name="name"/>, as a person picking it on disk.</summary>
+    public HtmlForm Attach(string name, string fileName, string contentType, byte[] content)
+    {
+        var input = form.Elements.OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == name && i.Type == "file");
+        Assert.True(input is not null, $"The form has no file field '{name}'.");
+        input.Files!.Clear();
+        input.Files.Add(new ChosenFile(fileName, contentType, content));
+        return this;
+    }
+
+    private List<IHtmlInputElement> Boxes(string name) =>
+        form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == name && i.Type is "checkbox" or "radio").ToList();
+
     /// <summary>Submits with the given button (a CSS selector within the form) or, without one, as pressing Enter does.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string? button = null)
     {
@@ -89,9 +154,30 @@ public sealed class HtmlForm(IHtmlFormElement form)
         var request = new HttpRequestMessage(new HttpMethod(submission.Method.ToString().ToUpperInvariant()), submission.Target.Href);
         if (submission.Method == AngleSharp.Io.HttpMethod.Post)
         {
-            request.Content = new StreamContent(submission.Body);
+            // Buffered, so the request announces its Content-Length as a browser's form post does.
+            using var body = new MemoryStream();
+            await submission.Body.CopyToAsync(body);
+            request.Content = new ByteArrayContent(body.ToArray());
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.MimeType ?? "application/x-www-form-urlencoded");
         }
         return await client.SendAsync(request);
     }
+}
+
+/// <summary>A file as a browser reads it from disk for an upload.</summary>
+internal sealed class ChosenFile(string name, string type, byte[] content) : IFile
+{
+    public string Name => name;
+    public DateTime LastModified => default;
+    public int Length => content.Length;
+    public string Type => type;
+    public bool IsClosed => false;
+    public Stream Body => new MemoryStream(content, writable: false);
+
+    public IBlob Slice(int start = 0, int end = int.MaxValue, string? contentType = null) =>
+        new ChosenFile(name, contentType ?? type, content[start..Math.Min(end, content.Length)]);
+
+    public void Close() { }
+
+    public void Dispose() { }
 }

@@ -30,6 +30,7 @@ public abstract partial class RathausplatzApp
     /// <summary>
     /// A client that carries <paramref name="user"/>'s sign-in cookie, issued by the app as after a
     /// password sign-in. Pass <paramref name="at"/> to present that same cookie at another organisation's host.
+    /// A shortcut for setup only: tests about accounts sign in through the forms with <see cref="SignInAsync"/>.
     /// </summary>
     public async Task<HttpClient> CreateSignedInClientAsync(TestUser user, TestOrganization? at = null)
     {

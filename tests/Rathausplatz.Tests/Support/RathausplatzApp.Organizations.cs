@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
@@ -9,8 +10,12 @@ namespace Rathausplatz.Tests.Support;
 /// <summary>A municipality made for one test, served at its own host name.</summary>
 public sealed record TestOrganization(Guid Id, string Name, string Slug, string Host);
 
-/// <summary>An account made for one test; <see cref="Password"/> signs it in.</summary>
-public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, TestOrganization Organization);
+/// <summary>
+/// An account made for one test; <see cref="Password"/> signs it in, and <see cref="AuthenticatorKey"/>
+/// (when two factors are on) is what the person's authenticator app holds.
+/// </summary>
+public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, TestOrganization Organization,
+    string? AuthenticatorKey = null);
 
 /// <summary>A DI scope of the app, working for one organisation or (installation-wide) for none.</summary>
 public sealed class AppScope(AsyncServiceScope scope) : IAsyncDisposable
@@ -50,6 +55,16 @@ public abstract partial class RathausplatzApp
         if (created is null)
             throw new InvalidOperationException($"Could not create organisation {slug}: {problem}");
         return new TestOrganization(created.Id, created.Name, slug, host);
+    }
+
+    /// <summary>The organisation served at <paramref name="host"/>, however it was made (a page, the command line), or null.</summary>
+    public async Task<TestOrganization?> FindOrganizationAsync(string host)
+    {
+        await using var scope = WithoutOrganization();
+        var db = scope.Db;
+        return await db.Set<OrganizationHost>().Where(h => h.HostName == host)
+            .Join(db.Set<Organization>(), h => h.OrganizationId, o => o.Id, (h, o) => new TestOrganization(o.Id, o.Name, o.Slug, h.HostName))
+            .SingleOrDefaultAsync();
     }
 
     /// <summary>Adds a district; returns its id and slug (the ?stadtteil= of lists and feeds).</summary>

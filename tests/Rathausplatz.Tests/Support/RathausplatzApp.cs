@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Rathausplatz.Data;
 
@@ -35,6 +36,9 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
     /// <summary>Every run of a <see cref="TestJobs"/> job.</summary>
     public JobLog JobLog { get; } = new();
 
+    /// <summary>The app's log messages, kept while a test records them (<see cref="LogRecorder.Record"/>).</summary>
+    public LogRecorder Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         try
@@ -56,10 +60,14 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
     {
         foreach (var (key, value) in Settings())
             builder.UseSetting(key, value);
+        // Debug and up, whatever the configured levels: stricter than production, where operators may
+        // turn Debug on to find a fault. Trace is left out; the framework documents it as possibly sensitive.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogRecorder>(null, LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddTestJobHandlers(JobLog);
+            services.AddTransient<IStartupFilter, RequestBodyLimit>();
         });
     }
 
@@ -73,6 +81,9 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         ["Smtp:Security"] = "None",
         ["Smtp:FromAddress"] = "noreply@rathausplatz.test",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Tests post to the account forms far more often than people do, all from one address, and the
+        // limiter counts real minutes: the production limit (20) would answer 429 at random.
+        ["RateLimits:AccountsPerMinute"] = "100000",
     };
 
     public override async ValueTask DisposeAsync()

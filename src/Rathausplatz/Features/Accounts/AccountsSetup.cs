@@ -16,6 +16,10 @@ public static class AccountsSetup
                 o.SignIn.RequireConfirmedAccount = true;
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true; // per organisation: the user store is tenant-filtered
+                // User names are the e-mail addresses. Identity's default characters refuse valid ones such as
+                // o'neil@…: sign-up failed, a new municipality's first admin was silently not invited, and an
+                // e-mail change kept the old address as user name. Allow the rest of RFC 5322's local-part characters.
+                o.User.AllowedUserNameCharacters += "!#$%&'*/=?^`{|}~";
                 // Length over composition rules (BSI and NIST advice); Identity also refuses common patterns of nothing else.
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = false;

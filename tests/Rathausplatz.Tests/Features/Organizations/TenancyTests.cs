@@ -101,7 +101,7 @@ public abstract class TenancyTests(RathausplatzApp app)
     {
         var a = await app.CreateOrganizationAsync();
         var user = await app.CreateUserAsync(a, Roles.Citizen);
-        var client = await app.CreateSignedInClientAsync(user);
+        var client = await app.SignInAsync(user);
 
         var me = await client.GetFromJsonAsync<AccountApi.Me>("/api/v1/me");
 

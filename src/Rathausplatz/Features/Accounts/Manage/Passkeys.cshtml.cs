@@ -64,7 +64,16 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
             return Challenge();
         if (!ModelState.IsValid || string.IsNullOrEmpty(CredentialJson))
             return await RefuseAsync(user);
-        var attestation = await signIn.PerformPasskeyAttestationAsync(CredentialJson);
+        PasskeyAttestationResult attestation;
+        try
+        {
+            attestation = await signIn.PerformPasskeyAttestationAsync(CredentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // No ceremony underway (its state cookie expired, or the post came without the options request).
+            return await RefuseAsync(user);
+        }
         if (!attestation.Succeeded || attestation.UserEntity?.Id != user.Id.ToString())
             return await RefuseAsync(user);
         var passkey = attestation.Passkey;

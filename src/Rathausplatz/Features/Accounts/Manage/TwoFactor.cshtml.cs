@@ -81,6 +81,7 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
             return Challenge();
         if (User.MustUseTwoFactor())
         {
+            ModelState.Clear(); // the code field belongs to the enable form; its "required" is not this form's problem
             ModelState.AddModelError("", text["Für Ihre Rolle ist die Zwei-Faktor-Anmeldung Pflicht."]);
             await LoadAsync(user);
             return this.PageWithErrors();

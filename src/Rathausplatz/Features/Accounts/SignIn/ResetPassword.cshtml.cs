@@ -53,6 +53,11 @@ public sealed class ResetPasswordModel(UserManager<User> users, IStringLocalizer
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
         }
+        // The owner is proven too, so a lockout from someone's wrong guesses ends: the sign-in page
+        // offers the reset as the way out of it, and Identity's reset alone keeps the account locked.
+        if (await users.IsLockedOutAsync(user))
+            await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         Done = true;
         return Page();
     }

@@ -37,13 +37,21 @@ public sealed class SignInModel(SignInManager<User> signIn, IStringLocalizer<Sha
         ModelState.Clear(); // the password form's fields are not part of this submission
         var result = string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > Manage.PasskeysModel.MaxCredentialJsonLength
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasskeySignInAsync(CredentialJson);
+            : await TryPasskeySignInAsync(CredentialJson);
         if (result.Succeeded)
             return LocalRedirect(this.LocalOrHome(ReturnUrl));
         ModelState.AddModelError("", result.IsLockedOut
             ? text["Ihr Konto ist nach mehreren Fehlversuchen für 15 Minuten gesperrt."]
             : text["Die Anmeldung mit dem Passkey hat nicht geklappt."]);
         return this.PageWithErrors();
+    }
+
+    // Identity throws when no passkey ceremony is underway (its state cookie expired while the person
+    // looked for their key, or the post came without the options request): a failed try, not a 500.
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> TryPasskeySignInAsync(string credentialJson)
+    {
+        try { return await signIn.PasskeySignInAsync(credentialJson); }
+        catch (InvalidOperationException) { return Microsoft.AspNetCore.Identity.SignInResult.Failed; }
     }
 
     public async Task<IActionResult> OnPostAsync()

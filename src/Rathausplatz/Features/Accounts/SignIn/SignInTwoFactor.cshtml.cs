@@ -37,7 +37,9 @@ public sealed class SignInTwoFactorModel(SignInManager<User> signIn, IStringLoca
         if (!ModelState.IsValid)
             return this.PageWithErrors();
 
-        var code = Input.Code.Replace(" ", "").Replace("-", "");
+        // App codes may be typed "123 456" or "123-456"; recovery codes keep their dash ("ABCDE-FGHIJ"),
+        // because Identity stores and compares them with it (stripping it made every recovery code fail).
+        var code = Recovery ? Input.Code.Trim() : Input.Code.Replace(" ", "").Replace("-", "");
         var result = Recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
