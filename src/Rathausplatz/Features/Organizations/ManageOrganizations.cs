@@ -49,9 +49,15 @@ public sealed class OrganizationSettings
 
     public static OrganizationSettings From(Organization o) => new()
     {
-        Name = o.Name, ContactEmail = o.ContactEmail, ContactPhone = o.ContactPhone, ContactAddress = o.ContactAddress,
-        AccentColor = o.AccentColor, Imprint = o.Imprint, PrivacyPolicy = o.PrivacyPolicy,
-        AccessibilityStatement = o.AccessibilityStatement, Netiquette = o.Netiquette,
+        Name = o.Name,
+        ContactEmail = o.ContactEmail,
+        ContactPhone = o.ContactPhone,
+        ContactAddress = o.ContactAddress,
+        AccentColor = o.AccentColor,
+        Imprint = o.Imprint,
+        PrivacyPolicy = o.PrivacyPolicy,
+        AccessibilityStatement = o.AccessibilityStatement,
+        Netiquette = o.Netiquette,
     };
 }
 

@@ -39,7 +39,10 @@ public static class SetupCommand
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         var admin = new User
         {
-            UserName = adminEmail, Email = adminEmail, EmailConfirmed = true, DisplayName = adminEmail,
+            UserName = adminEmail,
+            Email = adminEmail,
+            EmailConfirmed = true,
+            DisplayName = adminEmail,
             CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(admin, password);

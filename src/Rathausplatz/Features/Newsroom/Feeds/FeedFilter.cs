@@ -55,7 +55,9 @@ public sealed record FeedFilter(PostType? Type, string? TypeSlug, string? Topic,
     public string Query(bool withLanguage = true) =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["typ"] = TypeSlug, ["thema"] = Topic, ["stadtteil"] = District,
+            ["typ"] = TypeSlug,
+            ["thema"] = Topic,
+            ["stadtteil"] = District,
             ["sprache"] = withLanguage && Language != PostLanguages.German ? Language : null,
         }.Where(p => p.Value is not null)).ToUriComponent();
 }

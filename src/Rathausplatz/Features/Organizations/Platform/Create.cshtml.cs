@@ -25,9 +25,11 @@ public sealed class CreateModel(ManageOrganizations organizations, InviteMember 
             if (created is not null)
             {
                 // Without a first admin nobody could ever sign in to the new municipality.
-                await invitations.InviteAsync(created.Id, created.Name, created.Hosts[0].HostName, Request.Scheme,
+                var invited = await invitations.InviteAsync(created.Id, created.Name, created.Hosts[0].HostName, Request.Scheme,
                     new InviteMember.Invitation(Input.AdminEmail, Input.AdminName, [Roles.OrganizationAdmin]), ct);
-                this.Flash(text["Die Kommune {0} ist angelegt. Die erste Verwaltungsperson bekommt eine Einladung per E-Mail.", created.Name]);
+                this.Flash(invited == InvitationOutcome.Invited
+                    ? text["Die Kommune {0} ist angelegt. Die erste Verwaltungsperson bekommt eine Einladung per E-Mail.", created.Name]
+                    : text["Die Kommune {0} ist angelegt, aber die Einladung an die erste Verwaltungsperson ist gescheitert (gibt es die Adresse dort schon?).", created.Name]);
                 return Redirect($"/platform/organizations/{created.Id}");
             }
             // The use case names the problem in German; it is a localizer key like every UI text.
