@@ -4,7 +4,6 @@ using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
-using Rathausplatz.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 

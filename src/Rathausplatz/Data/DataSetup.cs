@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Rathausplatz.Data;
 
 public static class DataSetup

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rathausplatz.Web;
 
 public static class PageModelExtensions

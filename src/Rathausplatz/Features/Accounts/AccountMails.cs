@@ -1,10 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Organizations;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Accounts;
 

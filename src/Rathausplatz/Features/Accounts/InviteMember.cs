@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Accounts;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Accounts;
 
 /// <summary>Identity's messages in the user's language; the wording never tells whether an address is taken by someone.</summary>

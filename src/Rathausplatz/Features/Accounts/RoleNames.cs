@@ -1,5 +1,3 @@
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Accounts;
 
 /// <summary>How a role is called on screen; the values are localizer keys. Named after the work, not the person.</summary>

@@ -1,5 +1,3 @@
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Newsroom;
 
 /// <summary>How types, states and severities are called on screen (localizer keys), and their addresses.</summary>

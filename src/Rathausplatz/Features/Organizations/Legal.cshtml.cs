@@ -1,11 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations;
 

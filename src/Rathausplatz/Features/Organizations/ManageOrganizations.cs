@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Data;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations;
 

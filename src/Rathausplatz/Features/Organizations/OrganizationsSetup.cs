@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Data;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations;
 

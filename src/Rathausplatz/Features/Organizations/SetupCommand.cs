@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations;
 

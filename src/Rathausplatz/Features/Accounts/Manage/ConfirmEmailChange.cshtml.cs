@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rathausplatz.Features.Accounts.Manage;
 
 /// <summary>The link mailed to a new address: changes e-mail and user name together.</summary>

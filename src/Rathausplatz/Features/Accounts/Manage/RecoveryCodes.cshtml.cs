@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rathausplatz.Features.Accounts.Manage;
 
 /// <summary>Shows freshly made recovery codes once; they are not stored in readable form anywhere.</summary>

@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Features.Organizations;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Accounts.Members;
 

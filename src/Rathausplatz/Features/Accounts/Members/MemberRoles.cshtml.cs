@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Accounts.Members;
 
 /// <summary>One member's roles as checkboxes; the rules live in <see cref="ChangeMemberRoles"/>.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Accounts.SignIn;
 
 /// <summary>Signing out is a POST (a link or image could not sign anyone out); GET shows the button.</summary>

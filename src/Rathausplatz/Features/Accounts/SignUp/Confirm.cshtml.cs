@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rathausplatz.Features.Accounts.SignUp;
 
 /// <summary>The link from the confirmation mail. A wrong, forged or expired link answers 400 with an explanation.</summary>

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 

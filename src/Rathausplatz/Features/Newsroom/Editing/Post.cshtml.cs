@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 

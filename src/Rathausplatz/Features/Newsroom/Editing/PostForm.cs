@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 

@@ -1,5 +1,3 @@
-using Rathausplatz.Web;
-
 namespace Rathausplatz.Features.Newsroom.Editing;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 

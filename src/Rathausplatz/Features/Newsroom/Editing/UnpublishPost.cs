@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Newsroom.Editing;

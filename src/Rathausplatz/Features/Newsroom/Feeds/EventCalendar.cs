@@ -3,7 +3,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Feeds;
 

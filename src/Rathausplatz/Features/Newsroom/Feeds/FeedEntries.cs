@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Newsroom.Public;
 
 namespace Rathausplatz.Features.Newsroom.Feeds;

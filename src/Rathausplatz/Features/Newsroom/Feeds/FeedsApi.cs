@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Feeds;
 

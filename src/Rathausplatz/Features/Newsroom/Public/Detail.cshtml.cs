@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Organizations;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 

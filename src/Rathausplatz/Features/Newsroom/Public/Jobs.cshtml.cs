@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Rathausplatz.Features.Newsroom.Public;
 
 /// <summary>Open job postings: published and with the application deadline still ahead, soonest deadline first.</summary>

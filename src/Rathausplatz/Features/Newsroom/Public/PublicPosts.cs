@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Newsroom.Public;

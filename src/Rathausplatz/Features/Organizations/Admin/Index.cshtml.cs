@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rathausplatz.Features.Accounts;
 
 namespace Rathausplatz.Features.Organizations.Admin;

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Rathausplatz.Features.Accounts;
-using Rathausplatz.Web;
 
 namespace Rathausplatz.Features.Organizations.Platform;
 
