@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Rathausplatz.Tests.Support;
 
 /// <summary>
-/// Runs the npm parsers in tests/interop (rss-parser, ical.js) over a document and returns the JSON they print.
+/// Runs the npm parsers in tests/interop (rss-parser, ical.js, OpenAPI validators) over a document and returns the JSON they print.
 /// Not our code reading our output: these are what feed readers and calendar apps use. Without node or
 /// without `npm ci --prefix tests/interop` (scripts/test runs it) the tests fail, they never skip.
 /// </summary>
@@ -13,6 +13,9 @@ public static class ThirdPartyParsers
     public static Task<JsonElement> ParseFeedAsync(string xml) => RunAsync("parse-feed.js", xml);
 
     public static Task<JsonElement> ParseCalendarAsync(string ics) => RunAsync("parse-calendar.js", ics);
+
+    /// <summary>Two OpenAPI validators (the official JSON Schema, and @readme/openapi-parser's checks); fails the test when either refuses.</summary>
+    public static Task<JsonElement> ValidateOpenApiAsync(string json) => RunAsync("validate-openapi.mjs", json);
 
     private static async Task<JsonElement> RunAsync(string script, string document)
     {

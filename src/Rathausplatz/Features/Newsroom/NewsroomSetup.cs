@@ -1,6 +1,8 @@
+using Rathausplatz.Features.Newsroom.Api;
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
+using Rathausplatz.Features.Newsroom.Sitemap;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Newsroom;
@@ -23,6 +25,6 @@ public static class NewsroomSetup
         return builder;
     }
 
-    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars.</summary>
-    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds();
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds, calendars, CAP, the JSON API, sitemap and robots.txt.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapCapFeeds().MapNewsroomApi().MapSitemap();
 }
