@@ -5,7 +5,8 @@ namespace Rathausplatz.Features.Newsroom.Api;
 /// <summary>
 /// A published post as the JSON API gives it. It differs from <see cref="Post"/> on purpose: one language
 /// version instead of all, the body as sanitised HTML instead of Markdown, absolute URL, town-time offsets,
-/// and no workflow or author fields (who wrote or approved a post is internal).
+/// and no workflow or author fields (who wrote or approved a post is internal). The blocks of the other types
+/// are null rather than missing, so every item has the same keys and the OpenAPI schema can call them required.
 /// </summary>
 public sealed record ApiPost(
     [property: JsonPropertyName("id")] Guid Id,
@@ -20,10 +21,10 @@ public sealed record ApiPost(
     [property: JsonPropertyName("districts")] IReadOnlyList<ApiTerm> Districts,
     [property: JsonPropertyName("publishedAt")] DateTimeOffset PublishedAt,
     [property: JsonPropertyName("updatedAt")] DateTimeOffset UpdatedAt,
-    [property: JsonPropertyName("event"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiEvent? Event,
-    [property: JsonPropertyName("job"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiJob? Job,
-    [property: JsonPropertyName("alert"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiAlert? Alert,
-    [property: JsonPropertyName("service"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiValidity? Service)
+    [property: JsonPropertyName("event")] ApiEvent? Event,
+    [property: JsonPropertyName("job")] ApiJob? Job,
+    [property: JsonPropertyName("alert")] ApiAlert? Alert,
+    [property: JsonPropertyName("service")] ApiValidity? Service)
 {
     /// <summary>The type names of the API (English, unlike the German addresses of the pages).</summary>
     public static string TypeName(PostType type) => type switch
@@ -84,6 +85,8 @@ public sealed record ApiPost(
 /// <summary>A topic or district: the slug filters lists (?topic=, ?district=), the name is for people.</summary>
 public sealed record ApiTerm([property: JsonPropertyName("slug")] string Slug, [property: JsonPropertyName("name")] string Name);
 
+// Coordinates are numbers on the wire; strict, so the OpenAPI schema does not also allow strings.
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ApiEvent(
     [property: JsonPropertyName("start")] DateTimeOffset Start,
     [property: JsonPropertyName("end")] DateTimeOffset? End,

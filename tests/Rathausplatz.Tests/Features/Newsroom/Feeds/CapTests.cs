@@ -166,6 +166,21 @@ public abstract class CapTests(RathausplatzApp app)
         Assert.NotNull(detail.QuerySelector($"main a[href='/aktuelles/{alert}/cap.xml']"));
     }
 
+    [Theory]
+    [InlineData("2026-11-26T09:00:00Z")]
+    [InlineData("2026-11-26T10:00:00.5+01:00")]
+    [InlineData("2026-11-26T10:00+01:00")]
+    public void TheSchemaRefusesTimesCapForbidsSoTheValidationAboveCanFail(string sent)
+    {
+        var xml = $"""
+            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier><sender>y</sender><sent>{sent}</sent>
+            <status>Actual</status><msgType>Alert</msgType><scope>Public</scope></alert>
+            """;
+
+        Assert.NotEmpty(XmlSchemas.Validate(xml, "CAP-v1.2.xsd"));
+        Assert.Empty(XmlSchemas.Validate(xml.Replace(sent, "2026-11-26T10:00:00+01:00"), "CAP-v1.2.xsd"));
+    }
+
     private static string CapTime(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), TownTime.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }
