@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -26,6 +27,9 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private MailSink? mail;
+
+    /// <summary>The app's clock: real time plus an offset a test may move forward (scheduled publishing).</summary>
+    public ShiftedClock Clock { get; } = new();
     // The cookies of each account signed in through OpenSignedInAsync, so a class signs in once per account.
     private readonly Dictionary<string, string> signedIn = new(StringComparer.OrdinalIgnoreCase);
 
@@ -44,7 +48,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}. Install it with 'apt-get install -y chromium' (scripts/test does this when run as root).");
 
         mail = MailSink.Start();
-        factory = new AppFactory(new Dictionary<string, string?>
+        factory = new AppFactory(Clock, new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rathausplatz.db")}",
@@ -159,13 +163,14 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class AppFactory(TimeProvider clock, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }

@@ -27,6 +27,10 @@ public static partial class Ui
     public static ILocator Field(this IPage page, string label) =>
         page.GetByLabel(label, new() { Exact = true });
 
+    /// <summary>A field the form marks "– optional" after its label.</summary>
+    public static ILocator OptionalField(this IPage page, string label) =>
+        page.GetByLabel($"{label} – optional", new() { Exact = true });
+
     public static ILocator Button(this IPage page, string name) =>
         page.Locator("main").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 

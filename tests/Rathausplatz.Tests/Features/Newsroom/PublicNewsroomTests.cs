@@ -51,6 +51,46 @@ public abstract class PublicNewsroomTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task TheListFiltersByDateOfPublicationAndForEventsByTheirStart()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, older) = await app.PublishedPostAsync(editor);
+        app.AdvanceTime(TimeSpan.FromDays(3));
+        var (_, newer) = await app.PublishedPostAsync(editor);
+        var (_, eventLater) = await app.PublishedPostAsync(editor, PostType.Event, f =>
+        {
+            f.EventStart = TownTime.ToLocal(app.Now.AddDays(20));
+            f.EventEnd = null;
+        });
+        var today = DateOnly.FromDateTime(TownTime.ToLocal(app.Now)!.Value);
+        var client = app.CreateClient(org);
+
+        var recent = (await client.GetPageAsync($"/aktuelles?von={today:yyyy-MM-dd}&bis={today:yyyy-MM-dd}")).QuerySelector("main")!.TextContent;
+        var future = (await client.GetPageAsync($"/aktuelles?von={today.AddDays(19):yyyy-MM-dd}")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains(newer, recent);
+        Assert.DoesNotContain(older, recent);
+        Assert.DoesNotContain(eventLater, recent);
+        Assert.Contains(eventLater, future);
+        Assert.DoesNotContain(newer, future);
+    }
+
+    [Theory]
+    [InlineData("?von=2026-13-45")]
+    [InlineData("?von=2026-12-10&bis=2026-12-01")]
+    public async Task AWrongDateFilterIsRefusedWithAMessage(string query)
+    {
+        var org = await app.CreateOrganizationAsync();
+
+        var response = await app.CreateClient(org).GetAsync("/aktuelles" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.NotEmpty(page.QuerySelectorAll(".kern-error"));
+    }
+
+    [Fact]
     public async Task AnAlertBannerShowsOnOtherPagesWhileTheAlertIsValid()
     {
         var org = await app.CreateOrganizationAsync();
@@ -86,7 +126,9 @@ public abstract class PublicNewsroomTests(RathausplatzApp app)
         Assert.Empty(body.QuerySelectorAll("[onerror]"));
         Assert.DoesNotContain(body.QuerySelectorAll("[href], [src]"),
             e => (e.GetAttribute("href") ?? e.GetAttribute("src"))!.Trim().StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        // Only the site's own script files and the JSON-LD data block: nothing inline that could run.
+        Assert.All(page.QuerySelectorAll("script:not([type='application/ld+json'])"),
+            script => Assert.StartsWith("/js/", script.GetAttribute("src")));
     }
 
     [Fact]
