@@ -22,6 +22,7 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer(PostsApi.DescribeNumbersStrictly));
         return builder;
     }
 

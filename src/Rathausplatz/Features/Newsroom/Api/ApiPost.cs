@@ -85,8 +85,6 @@ public sealed record ApiPost(
 /// <summary>A topic or district: the slug filters lists (?topic=, ?district=), the name is for people.</summary>
 public sealed record ApiTerm([property: JsonPropertyName("slug")] string Slug, [property: JsonPropertyName("name")] string Name);
 
-// Coordinates are numbers on the wire; strict, so the OpenAPI schema does not also allow strings.
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record ApiEvent(
     [property: JsonPropertyName("start")] DateTimeOffset Start,
     [property: JsonPropertyName("end")] DateTimeOffset? End,
