@@ -8,9 +8,17 @@ public static class RateLimits
     /// <summary>Sign-in, sign-up, password reset, confirmation mails: slows guessing and mail bombing.</summary>
     public const string Accounts = "accounts";
 
+    /// <summary>
+    /// Anonymous reads that cost a query each (the JSON API): generous for apps and harvesters, a wall
+    /// for scrapers in a loop. Counted per client address and host name, so one town's load does not
+    /// lock the same client out of another town.
+    /// </summary>
+    public const string PublicReads = "public-reads";
+
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         var permitPerMinute = builder.Configuration.GetValue("RateLimits:AccountsPerMinute", 20);
+        var readsPerMinute = builder.Configuration.GetValue("RateLimits:PublicReadsPerMinute", 300);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -27,12 +35,22 @@ public static class RateLimits
                     QueueLimit = 0,
                 });
             });
+            o.AddPolicy(PublicReads, context => RateLimitPartition.GetFixedWindowLimiter(
+                $"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = readsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
-                var text = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsync(text["Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut."], ct);
+                var http = context.HttpContext;
+                var text = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                http.Response.Headers.RetryAfter = "60";
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                        title: text["Zu viele Anfragen. Bitte warten Sie eine Minute."]).ExecuteAsync(http);
+                    return;
+                }
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(text["Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut."], ct);
             };
         });
         return builder;

@@ -33,7 +33,7 @@ public static class PostsApi
 
     public static IEndpointRouteBuilder MapNewsroomApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Newsroom");
+        var api = app.MapGroup("/api/v1").AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).WithTags("Newsroom");
 
         api.MapGet("/posts", ListPostsAsync)
             .WithName("ListPosts")

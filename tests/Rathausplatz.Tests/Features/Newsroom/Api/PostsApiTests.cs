@@ -138,6 +138,27 @@ public abstract partial class PostsApiTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task AClientReadingInALoopIsSlowedDownWithAProblemInItsLanguageWhileOtherTownsStillAnswer()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var client = app.CreateClient(org, language: "en-GB,en;q=0.8");
+
+        HttpResponseMessage response;
+        var allowed = 0;
+        while ((response = await client.GetAsync("/api/v1/posts")).IsSuccessStatusCode && allowed <= 1000)
+            allowed++;
+
+        Assert.Equal(300, allowed); // the default: RateLimits:PublicReadsPerMinute
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("60", response.Headers.RetryAfter?.ToString());
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Too many requests. Please wait a minute.", problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient(other).GetAsync("/api/v1/posts")).StatusCode);
+    }
+
+    [Fact]
     public async Task DraftsScheduledWithdrawnAndOtherOrganizationsPostsNeverAppear()
     {
         var org = await app.CreateOrganizationAsync();
