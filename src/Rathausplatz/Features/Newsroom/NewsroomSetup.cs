@@ -1,5 +1,6 @@
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
+using Rathausplatz.Features.Newsroom.Media;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Jobs;
 
@@ -19,10 +20,11 @@ public static class NewsroomSetup
         builder.Services.AddScoped<ChangeNewsroomSettings>();
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
+        builder.Services.AddScoped<AddImage>().AddScoped<AddAttachment>().AddScoped<ArrangeMedia>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
         return builder;
     }
 
-    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars.</summary>
-    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds();
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars, images and attachments.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapNewsroomMedia();
 }
