@@ -16,7 +16,7 @@ public sealed record PostMedia(IReadOnlyList<ImageView> Images, IReadOnlyList<At
             .Select(i => new
             {
                 i.Id, i.AltText, i.Caption, i.Credit, i.Width, i.Height,
-                Variants = i.Variants.OrderBy(v => v.Width).Select(v => new VariantView(i.Id, v.Width, v.Height, v.ContentType, v.Hash)).ToList(),
+                Variants = i.Variants.OrderBy(v => v.Width).Select(v => new VariantView(v.ImageId, v.Width, v.Height, v.ContentType, v.Hash)).ToList(),
             })
             .ToListAsync(ct);
         var attachments = await db.Set<PostAttachment>().AsNoTracking().Where(a => a.PostId == postId).OrderBy(a => a.Position)
