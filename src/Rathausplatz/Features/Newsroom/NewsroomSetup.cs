@@ -20,7 +20,7 @@ public static class NewsroomSetup
         builder.Services.AddScoped<ChangeNewsroomSettings>();
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
-        builder.Services.AddScoped<AddImage>().AddScoped<AddAttachment>().AddScoped<ArrangeMedia>();
+        builder.Services.AddScoped<AddImage>().AddScoped<AddAttachment>().AddScoped<ArrangeMedia>().AddScoped<DescribeImage>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
         return builder;
     }

@@ -54,3 +54,23 @@ public sealed class ArrangeMedia(AppDb db, TimeProvider time)
 
     private sealed record Slot(Guid Id, Action<int> SetPosition);
 }
+
+/// <summary>Changes the texts of an image (a better alt text needs no new upload).</summary>
+public sealed class DescribeImage(AppDb db, TimeProvider time)
+{
+    public async Task<ArrangeOutcome> RunAsync(Guid postId, Guid imageId, ImageText text, Actor actor, CancellationToken ct)
+    {
+        var post = await db.Set<Post>().SingleOrDefaultAsync(p => p.Id == postId, ct);
+        var image = await db.Set<PostImage>().SingleOrDefaultAsync(i => i.Id == imageId && i.PostId == postId, ct);
+        if (post is null || image is null)
+            return ArrangeOutcome.NotFound;
+        if (await PostMediaRules.LockedAsync(db, post, ct))
+            return ArrangeOutcome.LiveUnderReview;
+        image.AltText = text.AltText.Trim();
+        image.Caption = PostMediaRules.Blank(text.Caption);
+        image.Credit = PostMediaRules.Blank(text.Credit);
+        PostMediaRules.Touch(db, post, actor, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return ArrangeOutcome.Done;
+    }
+}

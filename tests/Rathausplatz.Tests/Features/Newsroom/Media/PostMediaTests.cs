@@ -157,6 +157,9 @@ public abstract class PostMediaTests(RathausplatzApp app)
         Assert.Equal(TimeSpan.FromDays(365), image.Headers.CacheControl.MaxAge);
         Assert.Contains("immutable", image.Headers.CacheControl.ToString());
         Assert.NotNull(image.Headers.ETag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, imageUrl);
+        again.Headers.IfNoneMatch.Add(image.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(again)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(pdfUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/aktuelles/{slug}")).StatusCode);
         var wrongHash = System.Text.RegularExpressions.Regex.Replace(imageUrl, "-[0-9a-f]{16}\\.", "-0000000000000000.");
@@ -286,6 +289,25 @@ public abstract class PostMediaTests(RathausplatzApp app)
         await using var scope = app.InOrganization(editor.Organization);
         Assert.Equal(2, await scope.Db.Set<PostImage>().CountAsync(i => i.PostId == id));
         Assert.Equal(4, await scope.Db.Set<PostImageVariant>().CountAsync(v => scope.Db.Set<PostImage>().Any(i => i.Id == v.ImageId && i.PostId == id)));
+    }
+
+    [Fact]
+    public async Task AnImagesTextsAreChangedWithoutANewUploadButNeverToAnEmptyAltText()
+    {
+        var (editor, client, id, _) = await DraftAsync();
+        await UploadImageAsync(client, id, "a.png", "image/png", TestImages.Png(100, 100), alt: "Rathaus", caption: "Alt");
+        var media = await client.GetPageAsync($"/newsroom/{id}/medien");
+        var textsPath = media.QuerySelectorAll("main a").Single(a => Normalise(a.TextContent) == "Texte ändern: Rathaus").GetAttribute("href")!;
+
+        using var empty = await (await client.GetPageAsync(textsPath)).FormWithButton("Texte speichern").Set("Input.AltText", "").SubmitAsync(client);
+        using var saved = await (await client.GetPageAsync(textsPath)).FormWithButton("Texte speichern")
+            .Set("Input.AltText", "Das Rathaus im Schnee").Set("Input.Caption", "").Set("Input.Credit", "Foto: Stadtarchiv").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(["Bitte beschreiben Sie das Bild in einem Alternativtext."], (await empty.ReadPageAsync()).ErrorMessages());
+        Assert.Equal($"/newsroom/{id}/medien", saved.RedirectTarget());
+        var image = await ImageAsync(editor, id);
+        Assert.Equal(("Das Rathaus im Schnee", null, "Foto: Stadtarchiv"), (image.AltText, image.Caption, image.Credit));
     }
 
     [Fact]
