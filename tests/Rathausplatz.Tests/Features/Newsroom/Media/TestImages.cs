@@ -15,9 +15,27 @@ public static class TestImages
     public static readonly SKColor Blue = new(20, 20, 220);
 
     /// <summary>Left half red, right half blue, as stored; <paramref name="orientation"/> tells viewers how to turn it.</summary>
-    public static byte[] JpegWithExif(int width, int height, ushort orientation)
+    public static byte[] JpegWithExif(int width, int height, ushort orientation) => WithExif(TwoColours(width, height), orientation);
+
+    /// <summary>Quarters red, blue (top) and green, yellow (bottom), as stored.</summary>
+    public static byte[] QuartersJpegWithExif(int width, int height, ushort orientation)
     {
-        var jpeg = Encode(TwoColours(width, height), SKEncodedImageFormat.Jpeg);
+        var bitmap = new SKBitmap(width, height);
+        using var canvas = new SKCanvas(bitmap);
+        foreach (var (colour, x, y) in new[] { (Red, 0f, 0f), (Blue, width / 2f, 0f), (Green, 0f, height / 2f), (Yellow, width / 2f, height / 2f) })
+        {
+            using var paint = new SKPaint { Color = colour };
+            canvas.DrawRect(x, y, width / 2f, height / 2f, paint);
+        }
+        return WithExif(bitmap, orientation);
+    }
+
+    public static readonly SKColor Green = new(20, 180, 20);
+    public static readonly SKColor Yellow = new(240, 220, 20);
+
+    private static byte[] WithExif(SKBitmap bitmap, ushort orientation)
+    {
+        var jpeg = Encode(bitmap, SKEncodedImageFormat.Jpeg);
         Assert.True(jpeg is [0xFF, 0xD8, ..]);
         var app1 = ExifSegment(orientation);
         return [.. jpeg[..2], .. app1, .. jpeg[2..]];
