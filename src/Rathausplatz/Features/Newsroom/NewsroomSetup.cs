@@ -1,6 +1,7 @@
 using Rathausplatz.Features.Newsroom.Api;
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
+using Rathausplatz.Features.Newsroom.Media;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Newsroom.Sitemap;
 using Rathausplatz.Jobs;
@@ -21,11 +22,17 @@ public static class NewsroomSetup
         builder.Services.AddScoped<ChangeNewsroomSettings>();
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
+        builder.Services.AddScoped<AddImage>().AddScoped<AddAttachment>().AddScoped<ArrangeMedia>().AddScoped<DescribeImage>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer(PostsApi.DescribeNumbersStrictly));
         return builder;
     }
 
+<<<<<<< HEAD
     /// <summary>The newsroom's endpoints outside Razor Pages: feeds, calendars, CAP, the JSON API, sitemap and robots.txt.</summary>
     public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapCapFeeds().MapNewsroomApi().MapSitemap();
+=======
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars, images and attachments.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapNewsroomMedia();
+>>>>>>> media
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Newsroom.Media;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
@@ -13,6 +14,7 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
 {
     public Post Post { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
+    public PostMedia Media { get; private set; } = PostMedia.None;
     public bool FourEyesReview { get; private set; }
     public bool IsMine { get; private set; }
     public List<PostAuditEntry> Audit { get; private set; } = [];
@@ -84,6 +86,7 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
             return false;
         Post = post;
         BodyHtml = markdown.ToSafeHtml(post.German.Body);
+        Media = await PostMedia.ForAsync(db, id, ct);
         FourEyesReview = await NewsroomSettingsReader.FourEyesAsync(db, ct);
         var me = Actor.Of(User).Id;
         IsMine = post.CreatedById == me || post.SubmittedById == me;

@@ -1,3 +1,5 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Newsroom.Media;
 using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Newsroom.Public;
@@ -7,7 +9,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// ?sprache=leicht asks for the "Leichte Sprache" version. Anything not public answers 404.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailModel(PublicPosts posts, MarkdownRenderer markdown) : PageModel
+public sealed class DetailModel(PublicPosts posts, MarkdownRenderer markdown, AppDb db) : PageModel
 {
     public PostView View { get; private set; } = null!;
     public bool HasEasyVersion { get; private set; }
@@ -24,7 +26,7 @@ public sealed class DetailModel(PublicPosts posts, MarkdownRenderer markdown) : 
             return NotFound();
         var wanted = Version == "leicht" ? PostLanguages.EasyGerman : PublicPosts.Language;
         var content = post.In(wanted) ?? post.German;
-        View = new PostView(post, content, markdown.ToSafeHtml(content.Body));
+        View = new PostView(post, content, markdown.ToSafeHtml(content.Body)) { Media = await PostMedia.ForAsync(db, post.Id, ct) };
         HasEasyVersion = post.In(PostLanguages.EasyGerman) is not null;
         PageUrl = $"{Request.Scheme}://{Request.Host}/aktuelles/{Uri.EscapeDataString(post.Slug)}";
         JsonLd = StructuredData.For(View, HttpContext.Organization().Name, PageUrl);

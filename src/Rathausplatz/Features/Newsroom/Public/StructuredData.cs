@@ -57,6 +57,10 @@ public static class StructuredData
             return null;
         data.Insert(0, "@context", "https://schema.org");
         data["url"] = url;
+        // The widest JPEG of each image, absolute: the type every consumer of schema.org reads.
+        var images = view.Media.Images.Select(i => (JsonNode?)new Uri(new Uri(url), i.Jpeg().Url).AbsoluteUri).ToArray();
+        if (images.Length > 0)
+            data["image"] = new JsonArray(images);
         data["inLanguage"] = content.Language == PostLanguages.EasyGerman ? "de" : content.Language;
         foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
             data.Remove(empty);
