@@ -10,12 +10,8 @@ public sealed class ConfirmModel(SubscriptionTokens tokens, ConfirmSubscription 
     public bool Invalid { get; private set; }
     public string? ManageLink { get; private set; }
 
-    public IActionResult OnGet(string token)
-    {
-        if (tokens.ReadConfirmation(token) is null)
-            return Refused();
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
+        await confirm.IsUsableAsync(token, ct) ? Page() : Refused();
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {

@@ -7,6 +7,11 @@ public enum ConfirmOutcome { Confirmed, Invalid }
 /// <summary>The confirmation link was used: the subscription starts. A second use finds no nonce and is refused.</summary>
 public sealed class ConfirmSubscription(AppDb db, TimeProvider time, SubscriptionTokens tokens)
 {
+    /// <summary>Whether the link would confirm now (sealed, not expired, not used).</summary>
+    public async Task<bool> IsUsableAsync(string? token, CancellationToken ct) =>
+        tokens.ReadConfirmation(token) is { } claim
+        && await db.Set<Subscription>().AnyAsync(s => s.Id == claim.Id && s.State == SubscriptionState.Pending && s.ConfirmationNonce == claim.Nonce, ct);
+
     public async Task<(ConfirmOutcome Outcome, Subscription? Subscription)> RunAsync(string? token, CancellationToken ct)
     {
         if (tokens.ReadConfirmation(token) is not { } claim)

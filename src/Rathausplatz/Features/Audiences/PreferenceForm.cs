@@ -9,7 +9,8 @@ public sealed class PreferenceInput
 {
     public List<Guid> TopicIds { get; set; } = [];
     public List<Guid> DistrictIds { get; set; } = [];
-    public List<PostType> Types { get; set; } = [.. SubscribableTypes.List];
+    /// <summary>Empty unless posted or shown: a form with no box ticked must not read as "all types".</summary>
+    public List<PostType> Types { get; set; } = [];
     public DeliveryFrequency Frequency { get; set; } = DeliveryFrequency.Immediately;
     public string Language { get; set; } = "de";
 
@@ -37,8 +38,8 @@ public sealed record PreferenceFields(PreferenceInput Input, string Prefix, IRea
 
     public static string FrequencyName(DeliveryFrequency frequency) => frequency switch
     {
-        DeliveryFrequency.Daily => "Einmal täglich als Zusammenfassung",
-        DeliveryFrequency.Weekly => "Einmal wöchentlich als Zusammenfassung",
-        _ => "Sofort",
+        DeliveryFrequency.Daily => Texts.Key("Einmal täglich als Zusammenfassung"),
+        DeliveryFrequency.Weekly => Texts.Key("Einmal wöchentlich als Zusammenfassung"),
+        _ => Texts.Key("Sofort"),
     };
 }

@@ -10,6 +10,7 @@ public sealed class PreferencesModel(AppDb db, ManageSubscription manage, IStrin
     public PreferenceInput Input { get; set; } = new();
 
     public PreferenceFields? Fields { get; private set; }
+    public string Token { get; private set; } = "";
     public string? MaskedEmail { get; private set; }
     public bool Ended { get; private set; }
 
@@ -47,6 +48,7 @@ public sealed class PreferencesModel(AppDb db, ManageSubscription manage, IStrin
 
     private async Task<IActionResult> ShowAsync(Subscription subscription, CancellationToken ct)
     {
+        Token = (string)RouteData.Values["token"]!;
         MaskedEmail = EmailAddresses.Mask(subscription.Email);
         Fields = await PreferenceFields.LoadAsync(db, Input, "Input.", ct);
         return Page();

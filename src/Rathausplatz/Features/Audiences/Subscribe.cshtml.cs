@@ -21,7 +21,11 @@ public sealed class SubscribeModel(AppDb db, Subscribe subscribe) : PageModel
 
     public PreferenceFields Fields { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Fields = await PreferenceFields.LoadAsync(db, Input, "Input.", ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input = PreferenceInput.From(SubscriptionChoice.Everything());
+        Fields = await PreferenceFields.LoadAsync(db, Input, "Input.", ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -136,7 +136,7 @@ public static class ConsentText
 {
     public const string Version = "2026-11-de-1";
 
-    public const string Wording = "Ich möchte die gewählten Nachrichten per E-Mail erhalten. Meine E-Mail-Adresse wird nur dafür gespeichert; ich kann das Abonnement jederzeit über den Link in jeder E-Mail ändern oder beenden.";
+    public static readonly string Wording = Texts.Key("Ich möchte die gewählten Nachrichten per E-Mail erhalten. Meine E-Mail-Adresse wird nur dafür gespeichert; ich kann das Abonnement jederzeit über den Link in jeder E-Mail ändern oder beenden.");
 }
 
 public static class EmailAddresses

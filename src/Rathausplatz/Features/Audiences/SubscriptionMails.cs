@@ -11,16 +11,16 @@ public sealed class SubscriptionMails(Mailer mailer, SubscriptionTokens tokens, 
     public sealed record Sender(string OrganizationName, string BaseUrl);
 
     public void QueueConfirmation(Subscription subscription, Sender sender) =>
-        Queue(subscription, sender, "Abonnement bestätigen",
-            "bitte bestätigen Sie Ihr Abonnement der Nachrichten von {0} mit diesem Link:",
+        Queue(subscription, sender, Texts.Key("Abonnement bestätigen"),
+            Texts.Key("bitte bestätigen Sie Ihr Abonnement der Nachrichten von {0} mit diesem Link:"),
             $"{sender.BaseUrl}/abonnement/bestaetigen/{tokens.ForConfirmation(subscription)}",
-            "Der Link ist 48 Stunden gültig. Wenn Sie nichts abonniert haben, ignorieren Sie diese E-Mail: Sie erhalten dann nichts von uns.");
+            Texts.Key("Der Link ist 48 Stunden gültig. Wenn Sie nichts abonniert haben, ignorieren Sie diese E-Mail: Sie erhalten dann nichts von uns."));
 
     public void QueueAlreadySubscribed(Subscription subscription, Sender sender) =>
-        Queue(subscription, sender, "Ihr Abonnement",
-            "jemand wollte Nachrichten von {0} an diese Adresse bestellen. Sie haben sie bereits abonniert. Hier ändern Sie Ihre Auswahl oder bestellen sie ab:",
+        Queue(subscription, sender, Texts.Key("Ihr Abonnement"),
+            Texts.Key("jemand wollte Nachrichten von {0} an diese Adresse bestellen. Sie haben sie bereits abonniert. Hier ändern Sie Ihre Auswahl oder bestellen sie ab:"),
             $"{sender.BaseUrl}/abonnement/{tokens.ForManagement(subscription)}",
-            "Wenn Sie nichts ändern möchten, ignorieren Sie diese E-Mail.");
+            Texts.Key("Wenn Sie nichts ändern möchten, ignorieren Sie diese E-Mail."));
 
     private void Queue(Subscription subscription, Sender sender, string subjectKey, string introKey, string link, string closingKey)
     {

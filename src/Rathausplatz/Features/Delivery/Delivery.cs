@@ -7,11 +7,12 @@ namespace Rathausplatz.Features.Delivery;
 public enum DeliveryChannel { Email = 0 }
 
 /// <summary>
-/// Queued: waits for its turn (or its retry time). Claimed: leased to a worker, not yet tried.
-/// Sending: handed to the channel; if its worker dies now nobody knows whether it arrived (see docs/delivery.md).
-/// Sent, Failed (for good) and Skipped (subscription ended before its turn) are final.
+/// Queued: waits for its turn (or its retry time). Claimed: leased to a worker, which may be sending it
+/// now; a claimed row whose lease ran out was never accepted by the server (sent is committed before
+/// that point, see docs/delivery.md) and is sent again. Sent, Failed (for good) and Skipped
+/// (subscription ended, or post pulled back, before its turn) are final.
 /// </summary>
-public enum DeliveryState { Queued = 0, Claimed = 1, Sending = 2, Sent = 3, Failed = 4, Skipped = 5 }
+public enum DeliveryState { Queued = 0, Claimed = 1, Sent = 2, Failed = 3, Skipped = 4 }
 
 /// <summary>
 /// One post to one subscription over one channel. The key is exactly that triple, so a second
@@ -64,10 +65,10 @@ public static class DeliveryStateNames
 {
     public static string Of(DeliveryState state) => state switch
     {
-        DeliveryState.Queued => "Wartend",
-        DeliveryState.Claimed or DeliveryState.Sending => "Wird gesendet",
-        DeliveryState.Sent => "Gesendet",
-        DeliveryState.Failed => "Fehlgeschlagen",
-        _ => "Übersprungen (abbestellt)",
+        DeliveryState.Queued => Texts.Key("Wartend"),
+        DeliveryState.Claimed => Texts.Key("Wird gesendet"),
+        DeliveryState.Sent => Texts.Key("Gesendet"),
+        DeliveryState.Failed => Texts.Key("Fehlgeschlagen"),
+        _ => Texts.Key("Übersprungen (abbestellt)"),
     };
 }

@@ -54,7 +54,7 @@ public sealed class DeliveryReport(AppDb db)
             })
             .ToListAsync(ct);
         return new(
-            Count(DeliveryState.Queued, DeliveryState.Claimed, DeliveryState.Sending),
+            Count(DeliveryState.Queued, DeliveryState.Claimed),
             Count(DeliveryState.Sent),
             Count(DeliveryState.Failed),
             Count(DeliveryState.Skipped),

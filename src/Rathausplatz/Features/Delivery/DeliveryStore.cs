@@ -13,7 +13,7 @@ public sealed class DeliveryStore(AppDb db, TimeProvider time)
     public async Task<List<Delivery>> ClaimAsync(Guid postId, DeliveryChannel channel, string owner, int count, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var stale = $"state IN ({(int)DeliveryState.Claimed}, {(int)DeliveryState.Sending}) AND lease_expires_at < {{1}}";
+        var stale = $"state = {(int)DeliveryState.Claimed} AND lease_expires_at < {{1}}";
         var due = $"state = {(int)DeliveryState.Queued} AND next_attempt_at <= {{1}} ORDER BY next_attempt_at";
         var claimed = await ClaimWhereAsync(stale, postId, channel, owner, count, now, lease, ct);
         if (claimed.Count < count)
@@ -38,20 +38,18 @@ public sealed class DeliveryStore(AppDb db, TimeProvider time)
     private IQueryable<Delivery> Mine(Delivery d, string owner) =>
         db.Set<Delivery>().IgnoreQueryFilters().Where(x => x.PostId == d.PostId && x.SubscriptionId == d.SubscriptionId && x.Channel == d.Channel && x.LeaseOwner == owner);
 
-    /// <summary>Marks the hand-over to the channel; false when the lease was lost (another worker has the row now).</summary>
-    public async Task<bool> MarkSendingAsync(Delivery d, string owner, CancellationToken ct) =>
-        await Mine(d, owner).Where(x => x.State == DeliveryState.Claimed)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Sending), ct) == 1;
-
-    public async Task MarkSentAsync(Delivery d, string owner, CancellationToken ct)
+    /// <summary>
+    /// Commits "sent" while this worker still holds the claim; false when the lease was lost (another
+    /// worker may have the row: then the message must not go out). The lease owner stays, so a refusal
+    /// the server gives after this point can still be written by the same worker.
+    /// </summary>
+    public async Task<bool> MarkSentAsync(Delivery d, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await Mine(d, owner).ExecuteUpdateAsync(s => s
+        return await Mine(d, owner).Where(x => x.State == DeliveryState.Claimed).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.State, DeliveryState.Sent)
             .SetProperty(x => x.SentAt, now)
-            .SetProperty(x => x.LeaseOwner, (string?)null)
-            .SetProperty(x => x.LeaseExpiresAt, (DateTime?)null)
-            .SetProperty(x => x.LastError, (string?)null), ct);
+            .SetProperty(x => x.LastError, (string?)null), ct) == 1;
     }
 
     /// <summary>Back to the queue with backoff and jitter, or failed for good after <paramref name="maxAttempts"/>.</summary>
@@ -80,7 +78,7 @@ public sealed class DeliveryStore(AppDb db, TimeProvider time)
     {
         var open = db.Set<Delivery>().Where(d => d.PostId == postId && d.Channel == channel);
         var retry = await open.Where(d => d.State == DeliveryState.Queued).MinAsync(d => (DateTime?)d.NextAttemptAt, ct);
-        var lease = await open.Where(d => d.State == DeliveryState.Claimed || d.State == DeliveryState.Sending).MinAsync(d => d.LeaseExpiresAt, ct);
+        var lease = await open.Where(d => d.State == DeliveryState.Claimed).MinAsync(d => d.LeaseExpiresAt, ct);
         return retry is null ? lease : lease is null ? retry : retry < lease ? retry : lease;
     }
 

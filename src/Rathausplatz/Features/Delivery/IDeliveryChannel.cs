@@ -12,7 +12,13 @@ public interface IDeliveryChannel
 
 public interface IDeliverySession : IAsyncDisposable
 {
-    Task<SendResult> SendAsync(DeliveryRecipient recipient, CancellationToken ct);
+    /// <summary>
+    /// Sends one message. A channel that can tell its point of no return (the moment after which the
+    /// receiver keeps the message even if we die) calls <paramref name="commit"/> just before it; if
+    /// <paramref name="commit"/> throws, the message must not go out. A channel that cannot tell leaves
+    /// it uncalled, and the engine commits after <see cref="SendOutcome.Sent"/>.
+    /// </summary>
+    Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct);
 }
 
 public enum SendOutcome { Sent, RetryLater, RefusedForGood }

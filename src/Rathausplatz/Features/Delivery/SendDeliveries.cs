@@ -90,16 +90,23 @@ public sealed class SendDeliveries(
                             await store.FinishAsync(delivery, owner, DeliveryState.Skipped, null, ct);
                             continue;
                         }
-                        if (!await store.MarkSendingAsync(delivery, owner, ct))
-                            continue;
                         session ??= channel.OpenSession(letter);
                         var recipient = new DeliveryRecipient(subscription.Id, payload.PostId, payload.Channel, subscription.Email,
                             subscription.Language, tokens.ForManagement(subscription));
-                        var result = await session.SendAsync(recipient, ct);
+                        bool? committed = null;
+                        var result = await session.SendAsync(recipient, async () =>
+                        {
+                            committed = await store.MarkSentAsync(delivery, owner, CancellationToken.None);
+                            if (committed == false)
+                                throw new LeaseLostException();
+                        }, ct);
+                        if (committed == false)
+                            continue; // Another worker took the row over; it sends the message, not us.
                         switch (result.Outcome)
                         {
                             case SendOutcome.Sent:
-                                await store.MarkSentAsync(delivery, owner, CancellationToken.None);
+                                if (committed is null)
+                                    await store.MarkSentAsync(delivery, owner, CancellationToken.None);
                                 if (subscription.PermanentFailures > 0)
                                     await outcomes.AcceptedAsync(subscription.Id, CancellationToken.None);
                                 break;
@@ -148,6 +155,9 @@ public sealed class SendDeliveries(
             post.Contents.ToDictionary(c => c.Language, c => (c.Title, c.Summary)));
     }
 }
+
+/// <summary>Thrown at the commit point when the claim was lost: the channel must not let the message go out.</summary>
+public sealed class LeaseLostException() : Exception("The delivery's lease was lost before sending.");
 
 /// <summary>Per node and channel, how many connections may be open at once, whichever jobs hold them.</summary>
 public sealed class ChannelLimits(IOptions<DeliveryOptions> options)

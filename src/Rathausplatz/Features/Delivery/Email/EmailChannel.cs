@@ -22,8 +22,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
     private sealed class Session(SmtpOptions smtp, DeliveryLetter letter, IStringLocalizer<SharedResource> text) : IDeliverySession
     {
         private readonly SmtpClient client = new();
+        private CommitPointStream? connection;
 
-        public async Task<SendResult> SendAsync(DeliveryRecipient recipient, CancellationToken ct)
+        public async Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct)
         {
             try
             {
@@ -36,12 +37,30 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
                 }
                 if (!client.IsConnected)
                 {
-                    await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
+                    // Our own socket under MailKit, so the commit point of each message can be found (CommitPointStream).
+                    var tcp = new TcpClient { NoDelay = true };
+                    await tcp.ConnectAsync(smtp.Host, smtp.Port, ct);
+                    connection = new CommitPointStream(tcp.GetStream());
+                    await client.ConnectAsync(connection, smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
                     if (!string.IsNullOrEmpty(smtp.UserName))
                         await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
                 }
-                await client.SendAsync(message, ct);
+                connection!.Arm(commit);
+                try
+                {
+                    await client.SendAsync(message, ct);
+                }
+                finally
+                {
+                    connection.Disarm();
+                }
                 return SendResult.Sent;
+            }
+            catch (LeaseLostException)
+            {
+                // The terminator was held back: the server drops the half-sent message with the connection.
+                await DropConnectionAsync();
+                return new SendResult(SendOutcome.RetryLater, "Lease lost");
             }
             catch (SmtpCommandException refused) when ((int)refused.StatusCode >= 500)
             {
@@ -61,10 +80,17 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
                 or ServiceNotAuthenticatedException or AuthenticationException or SslHandshakeException)
             {
                 // Message names the error class only: exception texts can quote the address.
-                if (client.IsConnected)
-                    await client.DisconnectAsync(false, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await DropConnectionAsync();
                 return new SendResult(SendOutcome.RetryLater, $"{lost.GetType().Name}", ConnectionLost: true);
             }
+        }
+
+        private async Task DropConnectionAsync()
+        {
+            if (client.IsConnected)
+                await client.DisconnectAsync(false, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            connection?.Dispose();
+            connection = null;
         }
 
         private MimeMessage Compose(DeliveryRecipient recipient)
@@ -116,6 +142,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
             if (client.IsConnected)
                 await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             client.Dispose();
+            connection?.Dispose();
         }
 
         private static string H(string value) => WebUtility.HtmlEncode(value);
