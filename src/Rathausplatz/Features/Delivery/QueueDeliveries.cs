@@ -68,6 +68,9 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
     {
         var organization = tenant.OrganizationId ?? throw new InvalidOperationException("The fan-out works for one organisation.");
         var match = Match(post, organization);
+        // Pages are cut over the index (organization_id, state, id) alone, so finding a page's end reads
+        // no table rows; the insert applies the full match within the page.
+        var confirmed = $"s.organization_id = {Sql.Id(db, organization)} AND s.state = {(int)SubscriptionState.Confirmed}";
         var now = time.GetUtcNow().UtcDateTime;
         var batch = Math.Max(1, options.Value.FanOutBatch);
         var added = 0;
@@ -77,7 +80,7 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
             // Only ids, numbers and constants are inlined (see Sql); the time is a parameter.
             var from = after is null ? "" : $" AND s.id > {after}";
             // The last id of this page: keyset paging, each statement touches at most one page.
-            var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {match}{from} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
+            var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {confirmed}{from} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
             var upper = await db.Database.SqlQueryRaw<Guid>(pageEnd).ToListAsync(ct);
             var to = upper is [var last] ? $" AND s.id <= {Sql.Id(db, last)}" : "";
             var insert = $"""
