@@ -1,5 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Audiences;
+using Rathausplatz.Features.Delivery;
 using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
@@ -14,6 +16,8 @@ builder.AddOrganizations();
 builder.AddAccounts();
 builder.AddEmail();
 builder.AddNewsroom();
+builder.AddAudiences();
+builder.AddDelivery();
 
 var app = builder.Build();
 
@@ -31,6 +35,7 @@ app.MapWebPlatform();
 app.MapOrganizations();
 app.MapAccounts();
 app.MapNewsroom();
+app.MapAudiences();
 
 app.Run();
 

@@ -84,6 +84,8 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         // Tests post to the account forms far more often than people do, all from one address, and the
         // limiter counts real minutes: the production limit (20) would answer 429 at random.
         ["RateLimits:AccountsPerMinute"] = "100000",
+        // Small fan-out pages, so the keyset paging runs over many pages even with a handful of subscribers.
+        ["Delivery:FanOutBatch"] = "7",
     };
 
     public override async ValueTask DisposeAsync()

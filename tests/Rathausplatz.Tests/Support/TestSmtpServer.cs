@@ -15,6 +15,7 @@ namespace Rathausplatz.Tests.Support;
 public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly MessageRecorder recorder = new();
+    private readonly RecipientFilter filter = new();
     private SmtpServer.SmtpServer? server;
     private Task running = Task.CompletedTask;
 
@@ -60,6 +61,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(recorder);
+        services.Add(filter);
         services.Add(listeners);
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(CancellationToken.None);
@@ -83,6 +85,17 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>From now on RCPT TO this address is answered with a permanent error (5xx), as for a mailbox that does not exist.</summary>
+    public void Refuse(string address) => filter.Refused[address.ToLowerInvariant()] = true;
+
+    private sealed class RecipientFilter : MailboxFilter
+    {
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Refused = new();
+
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!Refused.ContainsKey($"{to.User}@{to.Host}".ToLowerInvariant()));
+    }
 
     private sealed class MessageRecorder : MessageStore
     {

@@ -28,11 +28,7 @@ public static class NewsroomSetup
         return builder;
     }
 
-<<<<<<< HEAD
-    /// <summary>The newsroom's endpoints outside Razor Pages: feeds, calendars, CAP, the JSON API, sitemap and robots.txt.</summary>
-    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapCapFeeds().MapNewsroomApi().MapSitemap();
-=======
-    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars, images and attachments.</summary>
-    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapNewsroomMedia();
->>>>>>> media
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds, calendars, CAP, the JSON API, sitemap, robots.txt, images and attachments.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) =>
+        app.MapNewsroomFeeds().MapCapFeeds().MapNewsroomApi().MapSitemap().MapNewsroomMedia();
 }

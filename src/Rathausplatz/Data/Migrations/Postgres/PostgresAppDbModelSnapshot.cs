@@ -306,6 +306,193 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllDistricts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_districts");
+
+                    b.Property<bool>("AllTopics")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_topics");
+
+                    b.Property<string>("ConfirmationNonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_nonce");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_given_at");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consent_text_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ManageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("manage_key");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PermanentFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("permanent_failures");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("integer")
+                        .HasColumnName("types");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "State", "Id");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionDistrict", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("district_id");
+
+                    b.HasKey("SubscriptionId", "DistrictId");
+
+                    b.HasIndex("DistrictId", "SubscriptionId");
+
+                    b.ToTable("subscription_districts", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionTopic", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("SubscriptionId", "TopicId");
+
+                    b.HasIndex("TopicId", "SubscriptionId");
+
+                    b.ToTable("subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Delivery", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("PostId", "SubscriptionId", "Channel");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1039,6 +1226,54 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionDistrict", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Audiences.Subscription", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionTopic", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Audiences.Subscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Delivery", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
@@ -1160,6 +1395,13 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostImage", b =>

@@ -295,6 +295,193 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllDistricts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_districts");
+
+                    b.Property<bool>("AllTopics")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_topics");
+
+                    b.Property<string>("ConfirmationNonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_nonce");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_given_at");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_text_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ManageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manage_key");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PermanentFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permanent_failures");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("types");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "State", "Id");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionDistrict", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_id");
+
+                    b.HasKey("SubscriptionId", "DistrictId");
+
+                    b.HasIndex("DistrictId", "SubscriptionId");
+
+                    b.ToTable("subscription_districts", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionTopic", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("SubscriptionId", "TopicId");
+
+                    b.HasIndex("TopicId", "SubscriptionId");
+
+                    b.ToTable("subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Delivery", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("PostId", "SubscriptionId", "Channel");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1028,6 +1215,54 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionDistrict", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Audiences.Subscription", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.SubscriptionTopic", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Audiences.Subscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Delivery", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
@@ -1149,6 +1384,13 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostImage", b =>

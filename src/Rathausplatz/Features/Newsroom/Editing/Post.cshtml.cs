@@ -10,7 +10,7 @@ namespace Rathausplatz.Features.Newsroom.Editing;
 /// steps its state allows, and the audit of who did what.
 /// </summary>
 [Authorize(Policy = Policies.Editor)]
-public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text, Delivery.DeliveryReport deliveries) : PageModel
 {
     public Post Post { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -18,6 +18,7 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
     public bool FourEyesReview { get; private set; }
     public bool IsMine { get; private set; }
     public List<PostAuditEntry> Audit { get; private set; } = [];
+    public Delivery.DeliveryPanel Deliveries { get; private set; } = null!;
 
     [BindProperty]
     [Required(ErrorMessage = "Bitte schreiben Sie, was zu ändern ist.")]
@@ -90,6 +91,7 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
         FourEyesReview = await NewsroomSettingsReader.FourEyesAsync(db, ct);
         var me = Actor.Of(User).Id;
         IsMine = post.CreatedById == me || post.SubmittedById == me;
+        Deliveries = await Delivery.DeliveryPanel.LoadAsync(deliveries, post, ct);
         Audit = await db.Set<PostAuditEntry>().AsNoTracking().Where(a => a.PostId == id).OrderByDescending(a => a.At).ToListAsync(ct);
         return true;
     }

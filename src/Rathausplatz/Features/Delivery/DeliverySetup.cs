@@ -1,0 +1,20 @@
+using Rathausplatz.Features.Delivery.Email;
+
+namespace Rathausplatz.Features.Delivery;
+
+public static class DeliverySetup
+{
+    public static WebApplicationBuilder AddDelivery(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
+        builder.Services.AddSingleton<ChannelLimits>();
+        builder.Services.AddScoped<DeliveryStore>();
+        builder.Services.AddScoped<DeliveryReport>();
+        builder.Services.AddScoped<QueueDeliveries>();
+        builder.Services.AddScoped<SendDeliveries>();
+        builder.Services.AddKeyedScoped<IDeliveryChannel, EmailChannel>(DeliveryChannel.Email);
+        Jobs.JobsSetup.AddJobHandler<QueueDeliveries>(builder.Services, QueueDeliveries.JobKind);
+        Jobs.JobsSetup.AddJobHandler<SendDeliveries>(builder.Services, SendDeliveries.JobKind);
+        return builder;
+    }
+}
