@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
 using Rathausplatz.Data;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Web;
 
@@ -14,6 +15,7 @@ public static class WebSetup
         var services = builder.Services;
         builder.AddLocalizationSetup();
         builder.AddRateLimits();
+        builder.AddPublicPageCache();
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
@@ -95,7 +97,7 @@ public static class WebSetup
         return app;
     }
 
-    /// <summary>After the organisation is known: routing, limits, who the user is and what they may do.</summary>
+    /// <summary>After the organisation is known: routing, limits, who the user is and what they may do; then the public page cache.</summary>
     public static WebApplication UseWebAccess(this WebApplication app)
     {
         app.UseRouting();
@@ -103,6 +105,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicPageCache();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Jobs;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom;
 
@@ -20,6 +21,12 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
+        // Any save of a post or its texts evicts the organisation's cached pages and feeds (publish, scheduled
+        // publish, unpublish, edits); the clock's changes limit how long they are kept.
+        builder.Services.AddPublicContent(o => o
+            .EvictOnChangeOf<Post>(p => p.OrganizationId)
+            .EvictOnChangeOf<PostContent>(_ => null)
+            .LimitLifetimeBy(NextVisibilityChange.FindAsync));
         return builder;
     }
 

@@ -1,4 +1,6 @@
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
@@ -7,6 +9,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// ?sprache=leicht asks for the "Leichte Sprache" version. Anything not public answers 404.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(PublicPosts posts, MarkdownRenderer markdown) : PageModel
 {
     public PostView View { get; private set; } = null!;

@@ -1,10 +1,13 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
 /// <summary>Everything published, newest first, filtered by type, topic and district through the query string (links stay shareable).</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(PublicPosts posts, AppDb db) : PageModel
 {
     public const int PageSize = 20;
