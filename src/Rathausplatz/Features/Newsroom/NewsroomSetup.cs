@@ -1,5 +1,6 @@
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
+using Rathausplatz.Features.Newsroom.Offline;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Jobs;
 using Rathausplatz.Web.OutputCaching;
@@ -30,6 +31,6 @@ public static class NewsroomSetup
         return builder;
     }
 
-    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars.</summary>
-    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds();
+    /// <summary>The newsroom's endpoints outside Razor Pages: feeds and calendars, the web app manifest and offline list.</summary>
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapNewsroomFeeds().MapOffline();
 }
