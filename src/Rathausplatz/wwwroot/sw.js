@@ -7,7 +7,8 @@ const PAGES = `rathausplatz-pages-${VERSION}`;
 const ASSETS = `rathausplatz-assets-${VERSION}`;
 const MAX_PAGES = 60;
 const NEVER = ['/newsroom', '/admin', '/accounts', '/platform', '/api', '/culture', '/health', '/metrics', '/feeds', '/sw.js'];
-const ASSET_PREFIXES = ['/lib/', '/css/', '/js/', '/icons/', '/favicon.svg', '/organization/logo'];
+// Versioned or unchanging files; the coat of arms (/organization/logo) can change under the same address, so it goes network first.
+const ASSET_PREFIXES = ['/lib/', '/css/', '/js/', '/icons/', '/favicon.svg'];
 
 const startsWithSegment = (path, prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
 const isNever = path => NEVER.some(prefix => startsWithSegment(path, prefix));
@@ -67,7 +68,8 @@ async function networkFirst(request) {
     return response;
   } catch (offline) {
     const stored = await caches.match(request, { ignoreVary: true });
-    return stored || (await caches.match('/offline', { ignoreVary: true })) || Response.error();
+    if (stored) return stored;
+    return (request.mode === 'navigate' && (await caches.match('/offline', { ignoreVary: true }))) || Response.error();
   }
 }
 
@@ -87,6 +89,6 @@ self.addEventListener('fetch', event => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || isNever(url.pathname)) return;
-  if (request.mode === 'navigate') event.respondWith(networkFirst(request));
+  if (request.mode === 'navigate' || url.pathname === '/organization/logo') event.respondWith(networkFirst(request));
   else if (isAsset(url.pathname)) event.respondWith(storedFirst(request));
 });

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Tests.Support;
@@ -253,4 +255,9 @@ public abstract class PageCacheTests(RathausplatzApp app)
 public sealed class SqlitePageCacheTests(SqliteApp app) : PageCacheTests(app), IClassFixture<SqliteApp>;
 public sealed class PostgresPageCacheTests(PostgresApp app) : PageCacheTests(app), IClassFixture<PostgresApp>;
 /// <summary>The same with the store several nodes share: evicting goes through Redis.</summary>
-public sealed class RedisPageCacheTests(RedisCacheApp app) : PageCacheTests(app), IClassFixture<RedisCacheApp>;
+public sealed class RedisPageCacheTests(RedisCacheApp app) : PageCacheTests(app), IClassFixture<RedisCacheApp>
+{
+    [Fact]
+    public void TheEntriesLiveInRedis() =>
+        Assert.Contains("Redis", app.Services.GetRequiredService<IOutputCacheStore>().GetType().FullName);
+}

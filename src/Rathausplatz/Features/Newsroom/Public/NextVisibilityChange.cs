@@ -29,7 +29,7 @@ public static class NextVisibilityChange
                 g.Min(p => p.EventEnd > now ? p.EventEnd : null),
                 g.Min(p => p.ApplicationDeadline > now ? p.ApplicationDeadline : null),
             })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct); // one group or none (First without an order would log a warning on every miss)
         return next?.Where(t => t is not null).Min();
     }
 }
