@@ -2,6 +2,8 @@ using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Home;
 
@@ -10,6 +12,7 @@ namespace Rathausplatz.Features.Home;
 /// in the banner the layout shows on every page), then the town's topics and districts.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(AppDb db, PublicPosts posts) : PageModel
 {
     public List<PostCard> News { get; private set; } = [];

@@ -1,5 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
@@ -8,6 +10,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// string (links stay shareable). The date of an event is its start, of anything else its publication.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(PublicPosts posts, AppDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
