@@ -35,7 +35,9 @@ public sealed class SavePost(AppDb db, TimeProvider time)
         return await SaveAsync(post, ct);
     }
 
-    public async Task<SavePostResult> UpdateAsync(Guid id, PostForm form, Actor actor, CancellationToken ct)
+    /// <summary>Stores changes; a restore passes <see cref="PostAction.Restored"/> and which version it brought back.</summary>
+    public async Task<SavePostResult> UpdateAsync(Guid id, PostForm form, Actor actor, CancellationToken ct,
+        PostAction action = PostAction.Edited, string? comment = null)
     {
         var post = await db.Set<Post>().Include(p => p.Topics).Include(p => p.Districts).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
@@ -53,7 +55,7 @@ public sealed class SavePost(AppDb db, TimeProvider time)
         await SetStructureAsync(post, form, ct);
         post.UpdatedAt = now;
         PostLog.Revision(db, post, form, actor, now);
-        PostLog.Audit(db, post, PostAction.Edited, actor, now);
+        PostLog.Audit(db, post, action, actor, now, comment);
         return await SaveAsync(post, ct);
     }
 
