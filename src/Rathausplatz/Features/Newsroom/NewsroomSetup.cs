@@ -18,6 +18,7 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublishDuePosts>();
         builder.Services.AddScoped<ChangeNewsroomSettings>();
         builder.Services.AddScoped<Revisions.RestoreRevision>();
+        builder.Services.AddScoped<Previews.PreviewLinks>();
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);

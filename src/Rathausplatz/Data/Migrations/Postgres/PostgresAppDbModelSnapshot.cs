@@ -529,6 +529,52 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("PostRevision");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PreviewLink");
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Organizations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -963,6 +1009,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.PostRevision", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
                         .WithMany()

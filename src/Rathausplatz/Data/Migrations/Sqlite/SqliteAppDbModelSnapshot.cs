@@ -518,6 +518,52 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("PostRevision");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PreviewLink");
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Organizations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -952,6 +998,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.PostRevision", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
                         .WithMany()
