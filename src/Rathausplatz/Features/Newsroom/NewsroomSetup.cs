@@ -22,6 +22,8 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
+        builder.Services.AddScoped<Events.AdvanceEventOccurrences>();
+        builder.Services.AddJobHandler<Events.AdvanceEventOccurrencesHandler>(Events.AdvanceEventOccurrences.JobKind);
         return builder;
     }
 

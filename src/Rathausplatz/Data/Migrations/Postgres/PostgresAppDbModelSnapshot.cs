@@ -389,6 +389,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("NextOccurrenceEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextOccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OccursUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -405,6 +414,14 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecurrenceExceptions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RegistrationUrl")
                         .HasMaxLength(2000)
@@ -451,6 +468,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "Type");
+
+                    b.HasIndex("OrganizationId", "Type", "NextOccurrenceStart");
 
                     b.ToTable("Post");
                 });

@@ -378,6 +378,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("NextOccurrenceEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextOccurrenceStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OccursUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -393,6 +402,14 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurrenceExceptions")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegistrationUrl")
@@ -440,6 +457,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "Type");
+
+                    b.HasIndex("OrganizationId", "Type", "NextOccurrenceStart");
 
                     b.ToTable("Post");
                 });

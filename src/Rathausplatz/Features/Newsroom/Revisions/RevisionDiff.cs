@@ -5,6 +5,7 @@ using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Rathausplatz.Features.Newsroom.Editing;
+using Rathausplatz.Features.Newsroom.Events;
 
 namespace Rathausplatz.Features.Newsroom.Revisions;
 
@@ -118,8 +119,20 @@ public static class RevisionDiff
             yield return Labelled(nameof(PostForm.EventStart), f => Time(f.EventStart));
             yield return Labelled(nameof(PostForm.EventEnd), f => Time(f.EventEnd));
             yield return new(Texts.Key("Ganztägig"), f => format.Translate(f.EventAllDay ? Texts.Key("ja") : Texts.Key("nein")));
-            foreach (var extra in EventExtras)
-                yield return extra;
+            yield return Labelled(nameof(PostForm.RepeatFrequency), f => format.Translate(f.RepeatFrequency switch
+            {
+                RepeatFrequency.Daily => Texts.Key("Täglich"),
+                RepeatFrequency.Weekly => Texts.Key("Wöchentlich"),
+                RepeatFrequency.Monthly => Texts.Key("Monatlich"),
+                RepeatFrequency.Yearly => Texts.Key("Jährlich"),
+                _ => Texts.Key("Findet einmal statt"),
+            }));
+            yield return Labelled(nameof(PostForm.RepeatInterval), f => f.RepeatFrequency == RepeatFrequency.None ? null : f.RepeatInterval?.ToString(CultureInfo.CurrentCulture));
+            yield return new(Texts.Key("Wochentage"), f => f.RepeatFrequency != RepeatFrequency.Weekly ? null
+                : string.Join(", ", f.RepeatWeekdays.OrderBy(d => ((int)d + 6) % 7).Select(d => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d))));
+            yield return Labelled(nameof(PostForm.RepeatUntil), f => f.RepeatFrequency == RepeatFrequency.None ? null : f.RepeatUntil?.ToString("d", CultureInfo.CurrentCulture));
+            yield return Labelled(nameof(PostForm.RepeatCount), f => f.RepeatFrequency == RepeatFrequency.None ? null : f.RepeatCount?.ToString(CultureInfo.CurrentCulture));
+            yield return Labelled(nameof(PostForm.RepeatExceptions), f => f.RepeatFrequency == RepeatFrequency.None ? null : f.RepeatExceptions);
             yield return Labelled(nameof(PostForm.PlaceName), f => f.PlaceName);
             yield return Labelled(nameof(PostForm.Latitude), f => f.Latitude);
             yield return Labelled(nameof(PostForm.Longitude), f => f.Longitude);
@@ -145,9 +158,6 @@ public static class RevisionDiff
         yield return Labelled(nameof(PostForm.SummaryEasy), f => f.SummaryEasy);
         yield return Labelled(nameof(PostForm.BodyEasy), f => f.BodyEasy, multiline: true);
     }
-
-    /// <summary>Fields that later features add to events (recurrence); kept apart so the list above stays readable.</summary>
-    private static IEnumerable<Field> EventExtras => [];
 
     // The form's own display names are the labels, so the diff says what the form says.
     private static Field Labelled(string property, Func<PostForm, string?> value, bool multiline = false) =>
