@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDb db, PublicPosts posts) : PageModel
         var now = posts.Now;
         var visible = posts.Visible();
         News = await posts.Cards(visible.Where(p => p.Type == PostType.News).OrderByDescending(p => p.PublishedAt).Take(4)).ToListAsync(ct);
-        Events = await posts.Cards(visible.Where(p => p.Type == PostType.Event && (p.EventEnd ?? p.EventStart) >= now).OrderBy(p => p.EventStart).Take(4)).ToListAsync(ct);
+        Events = await posts.Cards(posts.UpcomingEvents().Take(4)).ToListAsync(ct);
         ServiceInformation = await posts.Cards(visible.Where(p => p.Type == PostType.ServiceInformation && (p.ValidUntil == null || p.ValidUntil > now))
             .OrderByDescending(p => p.PublishedAt).Take(4)).ToListAsync(ct);
         Districts = (await db.Set<District>().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct)).Select(d => (d.Slug, d.Name)).ToList();

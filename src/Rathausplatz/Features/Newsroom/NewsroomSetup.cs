@@ -22,6 +22,8 @@ public static class NewsroomSetup
         builder.Services.AddScoped<UnpublishPost>();
         builder.Services.AddScoped<PublishDuePosts>();
         builder.Services.AddScoped<ChangeNewsroomSettings>();
+        builder.Services.AddScoped<Revisions.RestoreRevision>();
+        builder.Services.AddScoped<Previews.PreviewLinks>();
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddScoped<AddImage>().AddScoped<AddAttachment>().AddScoped<ArrangeMedia>().AddScoped<DescribeImage>();
@@ -33,6 +35,8 @@ public static class NewsroomSetup
             .EvictOnChangeOf<Post>(p => p.OrganizationId)
             .EvictOnChangeOf<PostContent>(_ => null)
             .LimitLifetimeBy(NextVisibilityChange.FindAsync));
+        builder.Services.AddScoped<Events.AdvanceEventOccurrences>();
+        builder.Services.AddJobHandler<Events.AdvanceEventOccurrencesHandler>(Events.AdvanceEventOccurrences.JobKind);
         return builder;
     }
 
