@@ -1,6 +1,7 @@
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
+using Rathausplatz.Features.Newsroom.Search;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Newsroom;
@@ -20,6 +21,7 @@ public static class NewsroomSetup
         builder.Services.AddScoped<PublicPosts>();
         builder.Services.AddScoped<FeedEntries>();
         builder.Services.AddJobHandler<PublishDuePostsHandler>(PublishDuePosts.JobKind);
+        builder.Services.AddNewsroomSearch();
         return builder;
     }
 

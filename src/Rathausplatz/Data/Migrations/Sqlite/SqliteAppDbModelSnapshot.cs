@@ -518,6 +518,45 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("PostRevision");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PostSearch", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Organizations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -952,6 +991,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.PostRevision", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
                         .WithMany()
