@@ -12,13 +12,16 @@ public sealed class SearchModel(SearchPosts search, IStringLocalizer<SharedResou
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "seite")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Results end with the ranked candidates; the limit also keeps the offset far from overflowing.</summary>
+    private const int MaxPage = SearchPosts.RankedCandidates / SearchPosts.PageSize;
+
     public SearchPage Results { get; private set; } = new([], false);
     public bool Searched { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear(); // binding problems (a "seite" that is no number) are not the reader's concern
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         if (string.IsNullOrWhiteSpace(Query))
             return Page();
         if (Query.Length > SearchQuery.MaxLength)

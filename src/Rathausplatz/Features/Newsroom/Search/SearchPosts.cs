@@ -16,13 +16,22 @@ public sealed record SearchPage(IReadOnlyList<SearchResult> Results, bool HasMor
 
 /// <summary>
 /// Searches the published, visible posts of the current organisation: the full-text index finds and
-/// ranks (title before summary before body), then the page of posts is read by id. The index only
+/// ranks (title before summary before body; at most <see cref="RankedCandidates"/> rows), then the
+/// page of posts is read by id. The index only
 /// holds published posts; the query still checks state and times, because an unpublish time may
 /// have passed before the job that takes the post down ran.
 /// </summary>
 public sealed class SearchPosts(AppDb db, TenantContext tenant, TimeProvider time)
 {
     public const int PageSize = 10;
+
+    /// <summary>
+    /// How many matching search rows are ranked at most: the newest ones (ids grow with first
+    /// publication). Ranking costs per matching row, and a word in every third post would otherwise
+    /// rank tens of thousands of rows for ten results; so a very common word ranks its newest
+    /// thousand matches, and a query that matches fewer ranks them all. Paging ends there too.
+    /// </summary>
+    public const int RankedCandidates = 1000;
 
     public async Task<SearchPage> RunAsync(SearchQuery query, int page, CancellationToken ct)
     {
@@ -54,16 +63,23 @@ public sealed class SearchPosts(AppDb db, TenantContext tenant, TimeProvider tim
         var now = time.GetUtcNow().UtcDateTime;
         var preferred = PublicPosts.Language;
         const int published = (int)PostStatus.Published;
+        const int candidates = RankedCandidates;
         // One row per post: the language version that ranks best (ties: the reader's language).
         return (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<SearchHit>($"""
+                WITH q AS (SELECT to_tsquery('simple', {query.ForPostgres()}) AS q),
+                c AS MATERIALIZED (
+                    SELECT s."Id" FROM "PostSearch" s, q
+                    WHERE s."Vector" @@ q.q AND s."OrganizationId" = {organization}
+                    ORDER BY s."Id" DESC LIMIT {candidates})
                 SELECT h."PostId", h."Language", h."Score" FROM (
                     SELECT DISTINCT ON (s."PostId") s."PostId", s."Language", p."PublishedAt",
-                        ts_rank(s."Vector", q)::float8 AS "Score"
-                    FROM "PostSearch" s
+                        ts_rank(s."Vector", q.q)::float8 AS "Score"
+                    FROM c
+                    JOIN "PostSearch" s ON s."Id" = c."Id"
                     JOIN "Post" p ON p."Id" = s."PostId",
-                    to_tsquery('simple', {query.ForPostgres()}) q
-                    WHERE s."Vector" @@ q AND p."OrganizationId" = {organization} AND p."Status" = {published}
+                    q
+                    WHERE p."OrganizationId" = {organization} AND p."Status" = {published}
                         AND p."PublishedAt" <= {now} AND (p."UnpublishAt" IS NULL OR p."UnpublishAt" > {now})
                     ORDER BY s."PostId", "Score" DESC, s."Language" = {preferred} DESC
                 ) h
@@ -75,7 +91,8 @@ public sealed class SearchPosts(AppDb db, TenantContext tenant, TimeProvider tim
             : db.Database.SqlQuery<SearchHit>($"""
                 WITH m AS MATERIALIZED (
                     SELECT rowid AS Id, bm25("PostSearchIndex", 10.0, 4.0, 1.0) AS Score
-                    FROM "PostSearchIndex" WHERE "PostSearchIndex" MATCH {query.ForSqlite()})
+                    FROM "PostSearchIndex" WHERE "PostSearchIndex" MATCH {query.ForSqlite()} AND OrganizationId = {organization}
+                    ORDER BY rowid DESC LIMIT {candidates})
                 SELECT s."PostId", s."Language", MIN(m.Score) AS "Score"
                 FROM m
                 JOIN "PostSearch" s ON s."Id" = m.Id

@@ -30,19 +30,20 @@ public static class SearchSchema
             return;
         }
         // Tokens are letters and digits only (SearchText), so unicode61 splits them exactly where we did;
-        // diacritics are already folded in C#.
+        // diacritics are already folded in C#. The organisation rides along unindexed, so the search can
+        // take the newest matches of one organisation without those of another crowding them out.
         migrationBuilder.Sql($"""
-            CREATE VIRTUAL TABLE "{SqliteIndex}" USING fts5(Title, Summary, Body,
+            CREATE VIRTUAL TABLE "{SqliteIndex}" USING fts5(Title, Summary, Body, OrganizationId UNINDEXED,
                 content='{Table}', content_rowid='Id', tokenize='unicode61 remove_diacritics 0', prefix='3 4');
             CREATE TRIGGER "{Table}_Inserted" AFTER INSERT ON "{Table}" BEGIN
-                INSERT INTO "{SqliteIndex}"(rowid, Title, Summary, Body) VALUES (new.Id, new.Title, new.Summary, new.Body);
+                INSERT INTO "{SqliteIndex}"(rowid, Title, Summary, Body, OrganizationId) VALUES (new.Id, new.Title, new.Summary, new.Body, new.OrganizationId);
             END;
             CREATE TRIGGER "{Table}_Deleted" AFTER DELETE ON "{Table}" BEGIN
-                INSERT INTO "{SqliteIndex}"("{SqliteIndex}", rowid, Title, Summary, Body) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body);
+                INSERT INTO "{SqliteIndex}"("{SqliteIndex}", rowid, Title, Summary, Body, OrganizationId) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body, old.OrganizationId);
             END;
             CREATE TRIGGER "{Table}_Updated" AFTER UPDATE ON "{Table}" BEGIN
-                INSERT INTO "{SqliteIndex}"("{SqliteIndex}", rowid, Title, Summary, Body) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body);
-                INSERT INTO "{SqliteIndex}"(rowid, Title, Summary, Body) VALUES (new.Id, new.Title, new.Summary, new.Body);
+                INSERT INTO "{SqliteIndex}"("{SqliteIndex}", rowid, Title, Summary, Body, OrganizationId) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body, old.OrganizationId);
+                INSERT INTO "{SqliteIndex}"(rowid, Title, Summary, Body, OrganizationId) VALUES (new.Id, new.Title, new.Summary, new.Body, new.OrganizationId);
             END;
             """);
     }
