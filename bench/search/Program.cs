@@ -17,7 +17,9 @@ var posts = IntArg("--posts", 100_000);
 var queries = IntArg("--queries", 500);
 var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
 var resultsFile = StringArg("--results");
-CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+// German pages (the search prefers the reader's language), figures in the report with decimal points.
+CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var runs = new List<ProviderRun> { await RunAsync("SQLite", DatabaseProvider.Sqlite, null) };
 if (postgres is not null)
@@ -189,7 +191,7 @@ string Report(List<ProviderRun> results)
     var machine = $"{Environment.ProcessorCount} cores ({CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
     var lines = new List<string>
     {
-        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average before the run {LoadAverage()}.",
+        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {LoadAverage()}.",
         $"{posts:N0} published posts (German title, summary and a body of 7–14 sentences), one organisation; {queries} queries each, after 50 for warm-up.",
         "Each figure is one call as a request makes it: a new DI scope and DbContext, the query, the results.",
         "",
