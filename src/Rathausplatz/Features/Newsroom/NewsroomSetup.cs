@@ -5,6 +5,7 @@ using Rathausplatz.Features.Newsroom.Media;
 using Rathausplatz.Features.Newsroom.Offline;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Newsroom.Sitemap;
+using Rathausplatz.Features.Newsroom.Search;
 using Rathausplatz.Jobs;
 using Rathausplatz.Web.OutputCaching;
 
@@ -37,6 +38,7 @@ public static class NewsroomSetup
             .LimitLifetimeBy(NextVisibilityChange.FindAsync));
         builder.Services.AddScoped<Events.AdvanceEventOccurrences>();
         builder.Services.AddJobHandler<Events.AdvanceEventOccurrencesHandler>(Events.AdvanceEventOccurrences.JobKind);
+        builder.Services.AddNewsroomSearch();
         return builder;
     }
 

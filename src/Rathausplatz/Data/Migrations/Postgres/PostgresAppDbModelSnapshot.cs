@@ -918,6 +918,47 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("PreviewLink");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PostSearch", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Organizations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1436,6 +1477,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
                         .WithMany()

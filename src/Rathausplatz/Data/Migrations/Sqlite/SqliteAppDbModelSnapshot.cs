@@ -907,6 +907,45 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("PreviewLink");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PostSearch", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Organizations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1425,6 +1464,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Previews.PreviewLink", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Newsroom.Search.PostSearchDocument", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
                         .WithMany()
