@@ -27,8 +27,11 @@ public sealed class PreferenceInput
 }
 
 /// <summary>What the choice fields offer, and the values they show.</summary>
+/// <remarks><see cref="ForMail"/> false (in-app notifications): no frequency and no mail language.</remarks>
 public sealed record PreferenceFields(PreferenceInput Input, string Prefix, IReadOnlyList<(Guid Id, string Name)> Topics, IReadOnlyList<(Guid Id, string Name)> Districts)
 {
+    public bool ForMail { get; init; } = true;
+
     public static async Task<PreferenceFields> LoadAsync(AppDb db, PreferenceInput input, string prefix, CancellationToken ct)
     {
         var topics = await db.Set<Topic>().AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
