@@ -306,6 +306,33 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Districts.DistrictMapSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GeocoderUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TileAttribution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TileUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("district_map_settings", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1317,6 +1344,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Accounts.User", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Districts.DistrictMapSettings", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
                         .WithMany()

@@ -295,6 +295,33 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Districts.DistrictMapSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeocoderUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TileAttribution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TileUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("district_map_settings", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Audiences.Subscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1306,6 +1333,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Accounts.User", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Audiences.Districts.DistrictMapSettings", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
                         .WithMany()

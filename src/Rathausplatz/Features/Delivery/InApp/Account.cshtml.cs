@@ -25,7 +25,7 @@ public sealed class AccountModel(AppDb db, InAppInbox inbox, UserManager<User> u
     public SubscriptionState? EmailState { get; private set; }
     public string? EmailManageLink { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? stadtteil, CancellationToken ct)
     {
         var mine = await inbox.FindAsync(InAppUser.Id(User), ct);
         Subscribed = mine is not null;
@@ -37,6 +37,7 @@ public sealed class AccountModel(AppDb db, InAppInbox inbox, UserManager<User> u
                 DistrictIds = [.. mine.Districts.Select(d => d.DistrictId)],
                 Types = [.. SubscribableTypes.List.Where(t => (mine.Types & SubscribableTypes.Bit(t)) != 0)],
             };
+        Input.Choose(stadtteil);
         return await ShowAsync(ct);
     }
 
