@@ -48,6 +48,22 @@ public abstract class DistrictChoiceTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task TheMapPageMayLoadTilesFromTheTileServerOnly()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var without = await app.CreateClient(organization).GetAsync("/abonnieren");
+        await app.AddDistrictAsync(organization, "Weststadt", West);
+        using var with = await app.CreateClient(organization).GetAsync("/abonnieren");
+
+        Assert.Contains("img-src 'self' data:;", without.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("img-src 'self' data: https://tile.openstreetmap.org;", with.Headers.GetValues("Content-Security-Policy").Single());
+        var page = await with.ReadPageAsync();
+        Assert.NotNull(page.QuerySelector("[data-district-map][hidden]"));
+        Assert.NotNull(page.QuerySelector("script[src^='/lib/leaflet/leaflet.js']"));
+        without.Dispose();
+    }
+
+    [Fact]
     public async Task WithoutAConfiguredGeocoderNoAddressLeavesTheServer()
     {
         using var geocoder = new FakeGeocoder(51.005, 10.015);
