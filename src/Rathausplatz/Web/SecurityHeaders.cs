@@ -11,12 +11,23 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; " +
         "manifest-src 'self'; worker-src 'self'";
 
+    private const string ImageOriginKey = "csp-image-origin";
+
+    /// <summary>Lets this one answer load images from <paramref name="origin"/> (the map tiles of the district map); an https origin, nothing else.</summary>
+    public static void AllowImagesFrom(HttpContext context, Uri origin)
+    {
+        if (origin.Scheme == Uri.UriSchemeHttps)
+            context.Items[ImageOriginKey] = origin.GetLeftPart(UriPartial.Authority);
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[ImageOriginKey] is string origin
+                ? ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // A page may be stricter (preview links send no referrer at all), never looser.

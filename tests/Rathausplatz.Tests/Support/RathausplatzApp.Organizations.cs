@@ -68,14 +68,14 @@ public abstract partial class RathausplatzApp
     }
 
     /// <summary>Adds a district; returns its id and slug (the ?stadtteil= of lists and feeds).</summary>
-    public async Task<(Guid Id, string Slug)> AddDistrictAsync(TestOrganization organization, string name)
+    public async Task<(Guid Id, string Slug)> AddDistrictAsync(TestOrganization organization, string name, string? boundaryGeoJson = null)
     {
         await using var scope = InOrganization(organization);
         var district = new District
         {
             Name = name,
             Slug = Unique.Name("district"),
-            BoundaryGeoJson = """{"type":"Polygon","coordinates":[[[10,51],[10.01,51],[10.01,51.01],[10,51.01],[10,51]]]}""",
+            BoundaryGeoJson = boundaryGeoJson ?? """{"type":"Polygon","coordinates":[[[10,51],[10.01,51],[10.01,51.01],[10,51.01],[10,51]]]}""",
         };
         scope.Db.Add(district);
         await scope.Db.SaveChangesAsync();

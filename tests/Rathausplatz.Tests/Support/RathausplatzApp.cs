@@ -97,6 +97,8 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         ["RateLimits:AccountsPerMinute"] = "100000",
         // Small fan-out pages, so the keyset paging runs over many pages even with a handful of subscribers.
         ["Delivery:FanOutBatch"] = "7",
+        // The fake geocoder of the district tests listens on plain http on 127.0.0.1.
+        ["Geocoding:AllowHttp"] = "true",
     };
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using Rathausplatz.Features.Audiences.Districts;
+
 namespace Rathausplatz.Features.Audiences;
 
 public static class AudiencesSetup
@@ -10,6 +12,7 @@ public static class AudiencesSetup
         builder.Services.AddScoped<ConfirmSubscription>();
         builder.Services.AddScoped<ManageSubscription>();
         builder.Services.AddScoped<RecordDeliveryOutcome>();
+        builder.AddDistrictChoice();
         return builder;
     }
 
@@ -29,6 +32,7 @@ public static class AudiencesSetup
             .DisableAntiforgery();
         app.MapGet("/abonnement/abmelden/{token}", (string token) => Results.Redirect($"/abonnement/{Uri.EscapeDataString(token)}"))
             .AllowAnonymous();
+        app.MapDistrictApi();
         return app;
     }
 }

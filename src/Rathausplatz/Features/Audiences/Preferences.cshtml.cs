@@ -14,11 +14,12 @@ public sealed class PreferencesModel(AppDb db, ManageSubscription manage, IStrin
     public string? MaskedEmail { get; private set; }
     public bool Ended { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string token, Guid? stadtteil, CancellationToken ct)
     {
         if (await manage.OpenAsync(token, ct) is not { } subscription)
             return await NotValidAsync();
         Input = PreferenceInput.From(SubscriptionChoice.Of(subscription));
+        Input.Choose(stadtteil);
         return await ShowAsync(subscription, ct);
     }
 

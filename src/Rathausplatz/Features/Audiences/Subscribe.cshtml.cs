@@ -21,9 +21,10 @@ public sealed class SubscribeModel(AppDb db, Subscribe subscribe) : PageModel
 
     public PreferenceFields Fields { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(Guid? stadtteil, CancellationToken ct)
     {
         Input = PreferenceInput.From(SubscriptionChoice.Everything());
+        Input.Choose(stadtteil);
         Fields = await PreferenceFields.LoadAsync(db, Input, "Input.", ct);
     }
 

@@ -1,4 +1,5 @@
 using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Delivery.InApp;
 
 namespace Rathausplatz.Features.Delivery;
 
@@ -13,6 +14,7 @@ public static class DeliverySetup
         builder.Services.AddScoped<QueueDeliveries>();
         builder.Services.AddScoped<SendDeliveries>();
         builder.Services.AddKeyedScoped<IDeliveryChannel, EmailChannel>(DeliveryChannel.Email);
+        builder.AddInAppNotifications();
         Jobs.JobsSetup.AddJobHandler<QueueDeliveries>(builder.Services, QueueDeliveries.JobKind);
         Jobs.JobsSetup.AddJobHandler<SendDeliveries>(builder.Services, SendDeliveries.JobKind);
         return builder;

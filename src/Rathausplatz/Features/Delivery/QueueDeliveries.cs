@@ -20,7 +20,8 @@ namespace Rathausplatz.Features.Delivery;
 /// type (it is about the whole town); districts likewise. Immediate subscribers get every post,
 /// digest subscribers only alerts (alerts are always immediate).
 /// </remarks>
-public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider time, JobQueue jobs, IOptions<DeliveryOptions> options) : IJobHandler
+public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider time, JobQueue jobs, IOptions<DeliveryOptions> options,
+    IEnumerable<IFanOutChannel> otherChannels) : IJobHandler
 {
     public const string JobKind = "delivery-fan-out";
 
@@ -59,6 +60,8 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         if (post is not { Status: PostStatus.Published } || post.Type == PostType.Page)
             return;
         var queued = await FanOutAsync(post, ct);
+        foreach (var channel in otherChannels)
+            await channel.FanOutAsync(post, ct);
         if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Email, post.Type == PostType.Alert, $"{job.Id:N}", ct);
     }

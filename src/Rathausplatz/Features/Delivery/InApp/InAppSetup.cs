@@ -1,0 +1,11 @@
+namespace Rathausplatz.Features.Delivery.InApp;
+
+public static class InAppSetup
+{
+    public static WebApplicationBuilder AddInAppNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<InAppInbox>();
+        builder.Services.AddScoped<IFanOutChannel, InAppFanOut>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Rathausplatz.Features.Delivery.InApp;
+
+/// <summary>
+/// The signed-in person's notifications, newest first, unread ones marked. Opening one
+/// (<c>/benachrichtigungen/{post}</c>) marks it read and goes to the post: a plain link, so it works
+/// without JavaScript. That GET changes a read mark, nothing more (the worst a forged link can do is
+/// mark one of one's own notifications read); "mark all read" is a form with antiforgery.
+/// </summary>
+[Authorize]
+public sealed class NotificationsModel(InAppInbox inbox, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<InAppInbox.Notification> Items { get; private set; } = [];
+    public bool Subscribed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? postId, CancellationToken ct)
+    {
+        var user = InAppUser.Id(User);
+        if (postId is { } id)
+        {
+            // Someone else's notification, or none: the same 404.
+            var slug = await inbox.MarkReadAsync(user, id, ct);
+            return slug is null ? NotFound() : Redirect($"/aktuelles/{Uri.EscapeDataString(slug)}");
+        }
+        Subscribed = await inbox.FindAsync(user, ct) is not null;
+        Items = await inbox.ListAsync(user, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, 100, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
+    {
+        await inbox.MarkAllReadAsync(InAppUser.Id(User), ct);
+        this.Flash(text["Alle Benachrichtigungen sind als gelesen markiert."]);
+        return Redirect("/benachrichtigungen");
+    }
+}
+
+public static class InAppUser
+{
+    /// <summary>The signed-in account's id (Identity's name-identifier claim).</summary>
+    public static Guid Id(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
