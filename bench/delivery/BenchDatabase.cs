@@ -40,7 +40,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         if (server is null)
         {
-            if (Settings.TryGetValue("Database:DataFolder", out var folder) && folder is not null)
+            // BENCH_KEEP=1 leaves the SQLite file for EXPLAIN QUERY PLAN and the like.
+            if (Settings.TryGetValue("Database:DataFolder", out var folder) && folder is not null && Environment.GetEnvironmentVariable("BENCH_KEEP") != "1")
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);

@@ -22,7 +22,7 @@ internal static class Fill
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var postgres = db.Database.IsNpgsql();
-        string Id(Guid id) => postgres ? $"'{id:D}'" : $"'{id.ToString("D").ToUpperInvariant()}'";
+        string Id(Guid id) => postgres ? $"'{id:D}'::uuid" : $"'{id.ToString("D").ToUpperInvariant()}'";
         string Pick(string n, Guid[] ids) => $"CASE {n} {string.Join(" ", ids.Select((id, i) => $"WHEN {i} THEN {Id(id)}"))} END";
 
         // The subscriber's id from its number n: version-7-shaped, ordered like n.
@@ -46,7 +46,7 @@ internal static class Fill
             """);
         await ExecuteAsync(db, $"""
             INSERT INTO subscription_topics (subscription_id, topic_id)
-            SELECT {subscriptionId}, {Pick("n % 4", setup.Topics)} FROM ({numbers}) AS numbers
+            SELECT {subscriptionId}, {Pick("n % 4", setup.Topics[..4])} FROM ({numbers}) AS numbers
             """);
         await ExecuteAsync(db, $"""
             INSERT INTO subscription_districts (subscription_id, district_id)

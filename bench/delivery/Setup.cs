@@ -8,7 +8,7 @@ using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Bench.Delivery;
 
-/// <summary>One town with four topics and four districts; the alert goes to topic 0 in district 1.</summary>
+/// <summary>One town with five topics (the fifth has no subscribers: the warm-up alert) and four districts; the alert goes to topic 0 in district 1.</summary>
 internal sealed record Setup(Guid OrganizationId, Guid[] Topics, Guid[] Districts, Actor Editor)
 {
     public AsyncServiceScope Scope(IServiceProvider services)
@@ -31,7 +31,7 @@ internal sealed record Setup(Guid OrganizationId, Guid[] Topics, Guid[] District
         await using (var scope = setup.Scope(services))
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var topics = Enumerable.Range(0, 4).Select(n => new Topic { Name = $"Thema {n}", Slug = $"thema-{n}" }).ToList();
+            var topics = Enumerable.Range(0, 5).Select(n => new Topic { Name = $"Thema {n}", Slug = $"thema-{n}" }).ToList();
             var districts = Enumerable.Range(0, 4).Select(n => new District
             {
                 Name = $"Stadtteil {n}", Slug = $"stadtteil-{n}",
@@ -44,18 +44,18 @@ internal sealed record Setup(Guid OrganizationId, Guid[] Topics, Guid[] District
         }
     }
 
-    /// <summary>A draft alert about topic 0 in district 1, ready for <see cref="PublishPost"/>.</summary>
-    public static async Task<Guid> DraftAlertAsync(IServiceProvider services, Setup setup)
+    /// <summary>A draft alert about a topic in district 1, ready for <see cref="PublishPost"/>.</summary>
+    public static async Task<Guid> DraftAlertAsync(IServiceProvider services, Setup setup, int topic, string slug)
     {
         await using var scope = setup.Scope(services);
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var post = new Post
         {
-            Type = PostType.Alert, Severity = AlertSeverity.Warning, Slug = "bench-warnung", Status = PostStatus.Draft,
+            Type = PostType.Alert, Severity = AlertSeverity.Warning, Slug = slug, Status = PostStatus.Draft,
             Contents = [new PostContent { Language = PostLanguages.German, Title = "Unwetterwarnung für die Innenstadt",
                 Summary = "Starkregen und Sturmböen bis 90 km/h am Abend; bitte Keller und Dachrinnen prüfen.", Body = "Der Deutsche Wetterdienst warnt." }],
-            Topics = await db.Set<Topic>().Where(t => t.Id == setup.Topics[0]).ToListAsync(),
+            Topics = await db.Set<Topic>().Where(t => t.Id == setup.Topics[topic]).ToListAsync(),
             Districts = await db.Set<District>().Where(d => d.Id == setup.Districts[1]).ToListAsync(),
             CreatedById = setup.Editor.Id, CreatedByName = setup.Editor.Name, CreatedAt = now, UpdatedAt = now,
         };
