@@ -27,6 +27,9 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
 
     public sealed record Payload(Guid PostId);
 
+    /// <summary>A fan-out that adds this many rows refreshes the table's statistics (PostgreSQL).</summary>
+    private const int AnalyzeAfter = 10_000;
+
     /// <summary>
     /// Adds the fan-out job to the caller's unit of work, so it is stored with the publication or not
     /// at all. One per publication (the key holds its time); republishing fans out again, but the
@@ -62,6 +65,10 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         var queued = await FanOutAsync(post, ct);
         foreach (var channel in otherChannels)
             await channel.FanOutAsync(post, ct);
+        // Statistics for the new rows before the send job plans its claims: without them, right after a
+        // large fan-out, PostgreSQL planned the claim badly enough to hit the command timeout (bench/RESULTS.md).
+        if (queued >= AnalyzeAfter && db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("ANALYZE deliveries", ct);
         if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Email, post.Type == PostType.Alert, $"{job.Id:N}", ct);
     }
@@ -70,7 +77,6 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
     public async Task<int> FanOutAsync(Post post, CancellationToken ct)
     {
         var organization = tenant.OrganizationId ?? throw new InvalidOperationException("The fan-out works for one organisation.");
-        var match = Match(post, organization);
         // Pages are cut over the index (organization_id, state, id) alone, so finding a page's end reads
         // no table rows; the insert applies the full match within the page.
         var confirmed = $"s.organization_id = {Sql.Id(db, organization)} AND s.state = {(int)SubscriptionState.Confirmed}";
@@ -81,16 +87,17 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         while (true)
         {
             // Only ids, numbers and constants are inlined (see Sql); the time is a parameter.
-            var from = after is null ? "" : $" AND s.id > {after}";
+            string From(string column) => after is null ? "" : $" AND {column} > {after}";
             // The last id of this page: keyset paging, each statement touches at most one page.
-            var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {confirmed}{from} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
+            var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {confirmed}{From("s.id")} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
             var upper = await db.Database.SqlQueryRaw<Guid>(pageEnd).ToListAsync(ct);
-            var to = upper is [var last] ? $" AND s.id <= {Sql.Id(db, last)}" : "";
+            string To(string column) => upper is [var last] ? $" AND {column} <= {Sql.Id(db, last)}" : "";
+            string Page(string column) => From(column) + To(column);
             var insert = $"""
                 INSERT INTO deliveries (post_id, subscription_id, channel, organization_id, state, attempts, next_attempt_at, created_at)
                 SELECT {Sql.Id(db, post.Id)}, s.id, {(int)DeliveryChannel.Email}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{0}"}, {"{0}"}
                 FROM subscriptions s
-                WHERE {match}{from}{to}
+                WHERE {Match(post, organization, Page)}{Page("s.id")}
                 ON CONFLICT DO NOTHING
                 """;
             added += await db.Database.ExecuteSqlRawAsync(insert, [now], ct);
@@ -100,7 +107,8 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         }
     }
 
-    private string Match(Post post, Guid organization)
+    // page: the page's id range for a column, so the topic and district lists are read for the page only (an index range each).
+    private string Match(Post post, Guid organization, Func<string, string> page)
     {
         var where = new List<string>
         {
@@ -111,9 +119,9 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         if (post.Type != PostType.Alert)
             where.Add($"s.frequency = {(int)DeliveryFrequency.Immediately}");
         if (post.Topics.Count > 0)
-            where.Add($"(s.all_topics OR EXISTS (SELECT 1 FROM subscription_topics t WHERE t.subscription_id = s.id AND t.topic_id IN ({Sql.Ids(db, post.Topics.Select(t => t.Id))})))");
+            where.Add($"(s.all_topics OR s.id IN (SELECT t.subscription_id FROM subscription_topics t WHERE t.topic_id IN ({Sql.Ids(db, post.Topics.Select(t => t.Id))}){page("t.subscription_id")}))");
         if (post.Districts.Count > 0)
-            where.Add($"(s.all_districts OR EXISTS (SELECT 1 FROM subscription_districts d WHERE d.subscription_id = s.id AND d.district_id IN ({Sql.Ids(db, post.Districts.Select(d => d.Id))})))");
+            where.Add($"(s.all_districts OR s.id IN (SELECT d.subscription_id FROM subscription_districts d WHERE d.district_id IN ({Sql.Ids(db, post.Districts.Select(d => d.Id))}){page("d.subscription_id")}))");
         return string.Join(" AND ", where);
     }
 }

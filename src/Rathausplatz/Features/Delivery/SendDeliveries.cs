@@ -78,13 +78,16 @@ public sealed class SendDeliveries(
                     if (batch.Count == 0)
                         return;
                     var ids = batch.Select(d => d.SubscriptionId).ToList();
-                    var recipients = await laneDb.Set<Subscription>().AsNoTracking().Where(s => ids.Contains(s.Id))
+                    // By primary key alone: with the tenant filter beside it, SQLite (no statistics) walks the
+                    // organisation's index instead, all of its subscriptions for every batch. The ids come from this
+                    // organisation's delivery rows; the organisation is still checked, below.
+                    var recipients = await laneDb.Set<Subscription>().IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id))
                         .ToDictionaryAsync(s => s.Id, ct);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var delivery = batch[i];
                         if (letter is null || !recipients.TryGetValue(delivery.SubscriptionId, out var subscription)
-                            || subscription.State != SubscriptionState.Confirmed)
+                            || subscription.State != SubscriptionState.Confirmed || subscription.OrganizationId != organization)
                         {
                             // Unsubscribed, disabled or the post pulled back since the fan-out: nothing to send.
                             await store.FinishAsync(delivery, owner, DeliveryState.Skipped, null, ct);
