@@ -86,6 +86,9 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         ["RateLimits:AccountsPerMinute"] = "100000",
         // Small fan-out pages, so the keyset paging runs over many pages even with a handful of subscribers.
         ["Delivery:FanOutBatch"] = "7",
+        // Web push to the local fake push service (TestPushService): loopback allowed, its certificate trusted.
+        ["Push:AllowLoopback"] = "true",
+        ["Push:TrustedCertificate"] = TestPushService.CertificateFile,
     };
 
     public override async ValueTask DisposeAsync()
