@@ -26,7 +26,7 @@ public sealed class TestPushService
     {
         this.node = node;
         BaseAddress = new Uri($"https://127.0.0.1:{port}");
-        var trusted = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(CertificateFile);
+        var trusted = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CertificateFile);
         client = new HttpClient(new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == trusted.Thumbprint,
@@ -54,7 +54,8 @@ public sealed class TestPushService
             };
             var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
             var line = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(line?.StartsWith("listening ", StringComparison.Ordinal) == true, $"fake push service: {line} {await node.StandardError.ReadToEndAsync()}");
+            if (line?.StartsWith("listening ", StringComparison.Ordinal) != true)
+                Assert.Fail($"fake push service: {line} {await node.StandardError.ReadToEndAsync()}");
             return shared = new TestPushService(node, int.Parse(line!["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture));
         }
         finally

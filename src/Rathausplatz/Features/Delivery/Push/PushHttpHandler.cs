@@ -43,7 +43,7 @@ internal static class PushHttpHandler
         };
         if (!string.IsNullOrEmpty(options.TrustedCertificate))
         {
-            var trusted = X509Certificate2.CreateFromPemFile(options.TrustedCertificate);
+            var trusted = X509CertificateLoader.LoadCertificateFromFile(options.TrustedCertificate);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == SslPolicyErrors.None || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(trusted.GetCertHash()));
         }
