@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Rathausplatz.Data;
 
 public static class DataSetup
@@ -7,19 +9,23 @@ public static class DataSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<TenantContext>();
+        // Besides its own, each context takes the interceptors other parts register as IInterceptor
+        // singletons (the public page cache evicts after saves that way).
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = options.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
-            builder.Services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<AppDb, PostgresAppDb>((services, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = options.ConnectionString ?? SqliteConnectionString(options.DataFolder);
-            builder.Services.AddDbContext<AppDb, SqliteAppDb>(o => o
+            builder.Services.AddDbContext<AppDb, SqliteAppDb>((services, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(services.GetServices<IInterceptor>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);

@@ -15,6 +15,9 @@ public sealed class LocalTimeTagHelper : TagHelper
 
     public DateTime? Utc { get; set; }
 
+    /// <summary>A .NET date format; "t" gives the time alone (a calendar's day already names the date).</summary>
+    public string Format { get; set; } = "g";
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         if (Utc is not { } value)
@@ -26,6 +29,6 @@ public sealed class LocalTimeTagHelper : TagHelper
         output.TagName = "time";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        output.Content.SetContent(TimeZoneInfo.ConvertTimeFromUtc(utc, Berlin).ToString("g", CultureInfo.CurrentCulture));
+        output.Content.SetContent(TimeZoneInfo.ConvertTimeFromUtc(utc, Berlin).ToString(Format, CultureInfo.CurrentCulture));
     }
 }

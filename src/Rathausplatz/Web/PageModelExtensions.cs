@@ -16,6 +16,9 @@ public static class PageModelExtensions
     public static string LocalOrHome(this PageModel page, string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && page.Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 
+    /// <summary>The cookie that carries TempData (the framework's default name).</summary>
+    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
     /// <summary>A one-time message for the next page (post/redirect/get).</summary>
     public static void Flash(this PageModel page, string message) => page.TempData["Status"] = message;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
 using Rathausplatz.Data;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Web;
 
@@ -14,6 +15,7 @@ public static class WebSetup
         var services = builder.Services;
         builder.AddLocalizationSetup();
         builder.AddRateLimits();
+        builder.AddPublicPageCache();
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
@@ -90,19 +92,31 @@ public static class WebSetup
         // Pages get a localised error page; the API gets problem details (JSON), never HTML.
         app.UseWhen(c => !IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(IsApi, b => b.UseStatusCodePages());
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ServiceWorkerHeaders });
         app.UseRequestLocalization();
         return app;
     }
 
-    /// <summary>After the organisation is known: routing, limits, who the user is and what they may do.</summary>
+    // The service worker lives at the root so it may control every page; browsers check it for updates, and
+    // no-cache makes them see a new version at once.
+    private static void ServiceWorkerHeaders(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext file)
+    {
+        if (file.Context.Request.Path != "/sw.js")
+            return;
+        file.Context.Response.Headers["Service-Worker-Allowed"] = "/";
+        file.Context.Response.Headers.CacheControl = "no-cache";
+    }
+
+    /// <summary>After the organisation is known: routing, limits, who the user is and what they may do; then the public page cache.</summary>
     public static WebApplication UseWebAccess(this WebApplication app)
     {
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PersonalAnswersUncached>();
         app.UseAntiforgery();
+        app.UsePublicPageCache();
         return app;
     }
 

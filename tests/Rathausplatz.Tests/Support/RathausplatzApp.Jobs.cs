@@ -13,8 +13,16 @@ public abstract partial class RathausplatzApp
 
     public JobOptions JobOptions => Services.GetRequiredService<IOptions<JobOptions>>().Value;
 
-    /// <summary>Moves the app's clock; leases expire and retries fall due without anyone sleeping.</summary>
-    public void AdvanceTime(TimeSpan by) => Time.Advance(by);
+    /// <summary>
+    /// Moves the app's clock; leases expire and retries fall due without anyone sleeping. Cached pages go too:
+    /// the output cache store counts real seconds, so after a jump of hours it would still hold pages whose
+    /// lifetime (bounded by the next change on the clock, see <see cref="PageCacheRecorder"/>) has long run out.
+    /// </summary>
+    public void AdvanceTime(TimeSpan by)
+    {
+        Time.Advance(by);
+        ForgetCachedPages();
+    }
 
     /// <summary>Stores a job now and returns its id.</summary>
     public async Task<Guid> EnqueueAsync(string kind, object? payload = null, int priority = JobPriority.Normal)

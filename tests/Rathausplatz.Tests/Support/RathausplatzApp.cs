@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         {
             await Mail.StartAsync();
             await database.CreateAsync();
+            await StartServicesAsync();
             // Building the host applies all migrations to the empty database, as a first deployment does.
             _ = Services;
         }
@@ -58,7 +60,7 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in Settings())
+        foreach (var (key, value) in Settings().Concat(MoreSettings()))
             builder.UseSetting(key, value);
         // Debug and up, whatever the configured levels: stricter than production, where operators may
         // turn Debug on to find a fault. Trace is left out; the framework documents it as possibly sensitive.
@@ -68,8 +70,17 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
             services.AddSingleton<TimeProvider>(Time);
             services.AddTestJobHandlers(JobLog);
             services.AddTransient<IStartupFilter, RequestBodyLimit>();
+            services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(PageCache));
         });
     }
+
+    /// <summary>Services a variant of the app needs besides the database and SMTP (a Redis server, say).</summary>
+    protected virtual Task StartServicesAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StopServicesAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Settings a variant of the app adds to or changes from the common ones.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings() => [];
 
     private Dictionary<string, string?> Settings() => new(database.Settings)
     {
@@ -99,6 +110,7 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         await base.DisposeAsync();
         await database.DisposeAsync();
         await Mail.DisposeAsync();
+        await StopServicesAsync();
         GC.SuppressFinalize(this);
     }
 

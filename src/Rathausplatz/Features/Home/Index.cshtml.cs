@@ -2,6 +2,8 @@ using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Home;
 
@@ -10,6 +12,7 @@ namespace Rathausplatz.Features.Home;
 /// in the banner the layout shows on every page), then the town's topics and districts.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(AppDb db, PublicPosts posts) : PageModel
 {
     public List<PostCard> News { get; private set; } = [];
@@ -23,7 +26,7 @@ public sealed class IndexModel(AppDb db, PublicPosts posts) : PageModel
         var now = posts.Now;
         var visible = posts.Visible();
         News = await posts.Cards(visible.Where(p => p.Type == PostType.News).OrderByDescending(p => p.PublishedAt).Take(4)).ToListAsync(ct);
-        Events = await posts.Cards(visible.Where(p => p.Type == PostType.Event && (p.EventEnd ?? p.EventStart) >= now).OrderBy(p => p.EventStart).Take(4)).ToListAsync(ct);
+        Events = await posts.Cards(posts.UpcomingEvents().Take(4)).ToListAsync(ct);
         ServiceInformation = await posts.Cards(visible.Where(p => p.Type == PostType.ServiceInformation && (p.ValidUntil == null || p.ValidUntil > now))
             .OrderByDescending(p => p.PublishedAt).Take(4)).ToListAsync(ct);
         Districts = (await db.Set<District>().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct)).Select(d => (d.Slug, d.Name)).ToList();

@@ -77,6 +77,14 @@ public static class DemoPosts
         (gardener.JobDepartment, gardener.EmploymentType, gardener.PayGrade, gardener.PlaceName, gardener.ApplicationDeadline, gardener.HowToApply) =
             ("Stadtgärtnerei", "Teilzeit (30 Std.)", "TVöD E 5", "Betriebshof", today.AddDays(10).AddHours(22).AddMinutes(59), "Bewerbung über bewerbung@musterstadt.example.");
 
+        var saturday = today.AddDays(((int)DayOfWeek.Saturday - (int)today.DayOfWeek + 7) % 7);
+        var weekly = Make(PostType.Event, "wochenmarkt", "Wochenmarkt auf dem Marktplatz",
+            "Obst, Gemüse und Blumen aus der Region – jeden Samstagvormittag.", "Der Markt findet bei jedem Wetter statt.", 7, ["wirtschaft"], ["altstadt"]);
+        (weekly.EventStart, weekly.EventEnd, weekly.PlaceName, weekly.Recurrence) =
+            (TownTime.ToUtc(saturday.AddHours(8)), TownTime.ToUtc(saturday.AddHours(13)), "Marktplatz", "FREQ=WEEKLY;BYDAY=SA");
+
+        foreach (var post in db.ChangeTracker.Entries<Post>().Select(e => e.Entity))
+            Events.EventRecurrence.Recompute(post, now);
         await db.SaveChangesAsync();
     }
 }

@@ -48,6 +48,18 @@ public sealed class Post : ITenantOwned
     public double? Longitude { get; set; }
     public string? AccessibilityNotes { get; set; }
     public string? RegistrationUrl { get; set; }
+    /// <summary>RFC 5545 RRULE value (without "RRULE:") for a repeating event; DTSTART is <see cref="EventStart"/>.</summary>
+    public string? Recurrence { get; set; }
+    /// <summary>Local dates ("yyyy-MM-dd", comma-separated) on which a repeating event does not take place (EXDATE).</summary>
+    public string? RecurrenceExceptions { get; set; }
+    /// <summary>
+    /// Start and end of the next occurrence not yet over, and when the last one is over (null: repeats
+    /// without end). Derived (<see cref="Events.EventRecurrence.Recompute"/>) on save and by a job when an
+    /// occurrence passes, so lists of upcoming events stay plain SQL.
+    /// </summary>
+    public DateTime? NextOccurrenceStart { get; set; }
+    public DateTime? NextOccurrenceEnd { get; set; }
+    public DateTime? OccursUntil { get; set; }
 
     public AlertSeverity? Severity { get; set; }
 
@@ -118,5 +130,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.AccessibilityNotes).HasMaxLength(2000);
         post.Property(p => p.HowToApply).HasMaxLength(4000);
         post.Property(p => p.ReviewComment).HasMaxLength(2000);
+        post.Property(p => p.Recurrence).HasMaxLength(500);
+        post.Property(p => p.RecurrenceExceptions).HasMaxLength(2000);
+        post.HasIndex(p => new { p.OrganizationId, p.Type, p.NextOccurrenceStart });
     }
 }

@@ -15,7 +15,7 @@ public sealed class PostRevision : ITenantOwned
     public string Snapshot { get; set; } = "{}";
 }
 
-public enum PostAction { Created = 0, Edited = 1, Submitted = 2, Approved = 3, SentBack = 4, Scheduled = 5, Published = 6, Unpublished = 7 }
+public enum PostAction { Created = 0, Edited = 1, Submitted = 2, Approved = 3, SentBack = 4, Scheduled = 5, Published = 6, Unpublished = 7, Restored = 8 }
 
 /// <summary>Who did what to a post, and when. Scheduled steps done by the clock carry no person.</summary>
 public sealed class PostAuditEntry : ITenantOwned

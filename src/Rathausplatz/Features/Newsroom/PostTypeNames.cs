@@ -39,6 +39,7 @@ public static class PostTypeNames
         [PostAction.Scheduled] = Texts.Key("Eingeplant"),
         [PostAction.Published] = Texts.Key("Veröffentlicht"),
         [PostAction.Unpublished] = Texts.Key("Zurückgezogen"),
+        [PostAction.Restored] = Texts.Key("Version wiederhergestellt"),
     };
 
     public static string Of(PostType type) => Types[type];

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Rathausplatz.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Organizations;
 
@@ -9,6 +11,7 @@ namespace Rathausplatz.Features.Organizations;
 /// Anonymous, and reachable for staff before they set up two factors (see RequireTwoFactorForStaff).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class LegalModel(AppDb db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text) : PageModel
 {
     // The route's constraint lists the same four names (and, like all routes, ignores case); the title is a localizer key.

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Organizations;
 
@@ -11,6 +12,12 @@ public static class OrganizationsSetup
         builder.Services.AddScoped<ManageOrganizations>();
         builder.Services.AddScoped<ChangeHostNames>();
         builder.Services.AddScoped<AddToStructure>();
+        // Name, colours, contact, legal texts, hosts, districts and topics show on every public page.
+        builder.Services.AddPublicContent(o => o
+            .EvictOnChangeOf<Organization>(org => org.Id)
+            .EvictOnChangeOf<OrganizationHost>(host => host.OrganizationId)
+            .EvictOnChangeOf<District>(district => district.OrganizationId)
+            .EvictOnChangeOf<Topic>(topic => topic.OrganizationId));
         return builder;
     }
 

@@ -3,7 +3,7 @@ using Rathausplatz.Features.Accounts;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
-/// <summary>The revisions of a post, newest first, each with its title as saved. Diff and restore come later.</summary>
+/// <summary>The revisions of a post, newest first, each with its title as saved. Each links to what it changed (<see cref="Revisions.RevisionModel"/>).</summary>
 [Authorize(Policy = Policies.Editor)]
 public sealed class HistoryModel(AppDb db) : PageModel
 {
@@ -20,8 +20,9 @@ public sealed class HistoryModel(AppDb db) : PageModel
         if (title is null)
             return NotFound();
         (Id, Title) = (id, title);
-        var revisions = await db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        Versions = revisions.Select(r => new Version(r.Id, r.AuthorName, r.CreatedAt,
+        var revisions = await db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == id).ToListAsync(ct);
+        // Version 7 ids order saves within one clock tick.
+        Versions = revisions.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => new Version(r.Id, r.AuthorName, r.CreatedAt,
             System.Text.Json.JsonSerializer.Deserialize<PostForm>(r.Snapshot)?.Title ?? "")).ToList();
         return Page();
     }

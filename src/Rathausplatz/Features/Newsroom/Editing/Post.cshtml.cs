@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Newsroom.Media;
+using Rathausplatz.Features.Newsroom.Previews;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
@@ -10,7 +11,7 @@ namespace Rathausplatz.Features.Newsroom.Editing;
 /// steps its state allows, and the audit of who did what.
 /// </summary>
 [Authorize(Policy = Policies.Editor)]
-public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text, Delivery.DeliveryReport deliveries) : PageModel
+public sealed class PostModel(AppDb db, MarkdownRenderer markdown, PreviewLinks previews, IStringLocalizer<SharedResource> text, Delivery.DeliveryReport deliveries) : PageModel
 {
     public Post Post { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -19,6 +20,12 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
     public bool IsMine { get; private set; }
     public List<PostAuditEntry> Audit { get; private set; } = [];
     public Delivery.DeliveryPanel Deliveries { get; private set; } = null!;
+    public List<PreviewLink> PreviewLinks { get; private set; } = [];
+    public bool CanPreview => Post.Status is PostStatus.Draft or PostStatus.InReview or PostStatus.Scheduled;
+
+    /// <summary>A new link's address, shown once after it was made: only its hash is stored.</summary>
+    [TempData]
+    public string? NewPreviewUrl { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Bitte schreiben Sie, was zu ändern ist.")]
@@ -80,6 +87,23 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
             _ => await RefusedAsync(id, text["Der Beitrag ist nicht veröffentlicht."], ct),
         };
 
+    public async Task<IActionResult> OnPostCreatePreviewAsync(Guid id, int? previewDays, CancellationToken ct)
+    {
+        var created = await previews.CreateAsync(id, previewDays ?? Previews.PreviewLinks.DefaultDays, Actor.Of(User), ct);
+        switch (created.Outcome)
+        {
+            case CreatePreviewOutcome.NotFound:
+                return NotFound();
+            case CreatePreviewOutcome.NotPreviewable:
+                return await RefusedAsync(id, text["Vorschau-Links gibt es für Entwürfe, Beiträge in Prüfung und geplante Beiträge."], ct);
+        }
+        NewPreviewUrl = $"{Request.Scheme}://{Request.Host}/vorschau/{created.Token}";
+        return Done(id, text["Der Vorschau-Link ist erstellt."]);
+    }
+
+    public async Task<IActionResult> OnPostRevokePreviewAsync(Guid id, Guid linkId, CancellationToken ct) =>
+        await previews.RevokeAsync(id, linkId, ct) ? Done(id, text["Der Vorschau-Link ist zurückgenommen."]) : NotFound();
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var post = await db.Set<Post>().AsNoTracking().Include(p => p.Topics).Include(p => p.Districts).SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -92,6 +116,7 @@ public sealed class PostModel(AppDb db, MarkdownRenderer markdown, IStringLocali
         var me = Actor.Of(User).Id;
         IsMine = post.CreatedById == me || post.SubmittedById == me;
         Deliveries = await Delivery.DeliveryPanel.LoadAsync(deliveries, post, ct);
+        PreviewLinks = await previews.ActiveAsync(id, ct);
         Audit = await db.Set<PostAuditEntry>().AsNoTracking().Where(a => a.PostId == id).OrderByDescending(a => a.At).ToListAsync(ct);
         return true;
     }

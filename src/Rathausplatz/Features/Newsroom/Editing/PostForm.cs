@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Rathausplatz.Features.Newsroom.Events;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
@@ -108,6 +109,29 @@ public sealed class PostForm
     [Display(Name = "Link zur Anmeldung")]
     public string? RegistrationUrl { get; set; }
 
+    [Display(Name = "Wiederholung")]
+    public RepeatFrequency RepeatFrequency { get; set; }
+
+    [Range(1, 99, ErrorMessage = "Bitte eine Zahl von {1} bis {2}.")]
+    [Display(Name = "Abstand")]
+    public int? RepeatInterval { get; set; }
+
+    public List<DayOfWeek> RepeatWeekdays { get; set; } = [];
+
+    /// <summary>Monthly: on the same weekday of the month as the start ("second Tuesday") instead of the same day.</summary>
+    public bool RepeatMonthlyByWeekday { get; set; }
+
+    [Display(Name = "Wiederholen bis einschließlich")]
+    public DateTime? RepeatUntil { get; set; }
+
+    [Range(1, 500, ErrorMessage = "Bitte eine Zahl von {1} bis {2}.")]
+    [Display(Name = "Anzahl der Termine")]
+    public int? RepeatCount { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Höchstens {1} Zeichen.")]
+    [Display(Name = "Ausfallende Termine")]
+    public string? RepeatExceptions { get; set; }
+
     public AlertSeverity Severity { get; set; } = AlertSeverity.Warning;
 
     [StringLength(200, ErrorMessage = "Höchstens {1} Zeichen.")]
@@ -151,6 +175,12 @@ public sealed class PostForm
                 yield return (nameof(Longitude), Texts.Key("Der Längengrad muss eine Zahl zwischen -180 und 180 sein."));
             if (string.IsNullOrWhiteSpace(Latitude) != string.IsNullOrWhiteSpace(Longitude))
                 yield return (nameof(Longitude), Texts.Key("Bitte geben Sie Breiten- und Längengrad zusammen an."));
+            if (RepeatFrequency != RepeatFrequency.None && RepeatUntil is not null && RepeatCount is not null)
+                yield return (nameof(RepeatCount), Texts.Key("Bitte geben Sie entweder ein Enddatum oder eine Anzahl an, nicht beides."));
+            if (RepeatFrequency != RepeatFrequency.None && RepeatUntil is { } repeatUntil && EventStart is { } first && repeatUntil.Date < first.Date)
+                yield return (nameof(RepeatUntil), Texts.Key("Das Ende der Wiederholung darf nicht vor dem Beginn liegen."));
+            if (RepeatFrequency != RepeatFrequency.None && EventRecurrence.ParseTyped(RepeatExceptions).Invalid is not null)
+                yield return (nameof(RepeatExceptions), Texts.Key("Bitte geben Sie Daten wie 24.12.2026 an, durch Kommas getrennt."));
             if (!string.IsNullOrWhiteSpace(RegistrationUrl) && !IsWebAddress(RegistrationUrl))
                 yield return (nameof(RegistrationUrl), Texts.Key("Bitte geben Sie eine Adresse an, die mit http:// oder https:// beginnt."));
         }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Rathausplatz.Features.Newsroom.Events;
+
 namespace Rathausplatz.Features.Newsroom.Editing;
 
 /// <summary>
@@ -8,6 +11,7 @@ public static class PostFormMapping
 {
     public static PostForm ToForm(this Post post)
     {
+        var rule = EventRecurrence.Parts(post.Recurrence);
         var english = post.In(PostLanguages.English);
         var easy = post.In(PostLanguages.EasyGerman);
         return new PostForm
@@ -39,6 +43,15 @@ public static class PostFormMapping
             Longitude = post.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             AccessibilityNotes = post.AccessibilityNotes,
             RegistrationUrl = post.RegistrationUrl,
+            RepeatFrequency = Enum.TryParse<RepeatFrequency>(rule.GetValueOrDefault("FREQ"), ignoreCase: true, out var frequency) ? frequency : RepeatFrequency.None,
+            RepeatInterval = int.TryParse(rule.GetValueOrDefault("INTERVAL"), CultureInfo.InvariantCulture, out var interval) ? interval : null,
+            RepeatWeekdays = rule.GetValueOrDefault("FREQ") == "WEEKLY"
+                ? (rule.GetValueOrDefault("BYDAY") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EventRecurrence.Weekday).OfType<DayOfWeek>().ToList() : [],
+            RepeatMonthlyByWeekday = rule.GetValueOrDefault("FREQ") == "MONTHLY" && rule.ContainsKey("BYDAY"),
+            RepeatCount = int.TryParse(rule.GetValueOrDefault("COUNT"), CultureInfo.InvariantCulture, out var count) ? count : null,
+            RepeatUntil = RepeatUntilOf(rule.GetValueOrDefault("UNTIL")),
+            RepeatExceptions = post.RecurrenceExceptions is null ? null
+                : string.Join(", ", EventRecurrence.Exceptions(post.RecurrenceExceptions).Select(d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))),
             Severity = post.Severity ?? AlertSeverity.Warning,
             JobDepartment = post.JobDepartment,
             EmploymentType = post.EmploymentType,
@@ -74,6 +87,13 @@ public static class PostFormMapping
         post.AccessibilityNotes = isEvent ? Clean(form.AccessibilityNotes) : null;
         post.RegistrationUrl = isEvent ? Clean(form.RegistrationUrl) : null;
         post.PlaceName = type is PostType.Event or PostType.JobPosting ? Clean(form.PlaceName) : null;
+        var localStart = isEvent ? form.EventStart : null;
+        post.Recurrence = localStart is { } first
+            ? EventRecurrence.Rule(form.RepeatFrequency, form.RepeatInterval ?? 1, form.RepeatWeekdays, form.RepeatMonthlyByWeekday,
+                form.RepeatUntil is { } until ? DateOnly.FromDateTime(until) : null, form.RepeatCount, first, form.EventAllDay)
+            : null;
+        var exceptions = post.Recurrence is null ? [] : EventRecurrence.ParseTyped(form.RepeatExceptions).Dates;
+        post.RecurrenceExceptions = exceptions.Count == 0 ? null : string.Join(",", exceptions.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
         var isJob = type == PostType.JobPosting;
         post.JobDepartment = isJob ? Clean(form.JobDepartment) : null;
@@ -101,6 +121,16 @@ public static class PostFormMapping
         content.Title = title.Trim();
         content.Summary = summary?.Trim() ?? "";
         content.Body = body ?? "";
+    }
+
+    // UNTIL was written as the last local day's 23:59:59 in UTC (timed events) or as that day (all-day ones).
+    private static DateTime? RepeatUntilOf(string? until)
+    {
+        if (until is null)
+            return null;
+        if (DateTime.TryParseExact(until, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
+            return TownTime.ToLocal(utc)!.Value.Date;
+        return DateTime.TryParseExact(until, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

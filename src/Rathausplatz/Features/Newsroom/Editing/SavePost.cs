@@ -1,5 +1,7 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Newsroom.Events;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Newsroom.Editing;
 
@@ -13,7 +15,7 @@ public sealed record SavePostResult(SaveOutcome Outcome, Guid PostId = default);
 /// Without review, editing a published post changes it in place. Under four-eyes review a live or
 /// scheduled post is not changed unseen: it has to be pulled back and go through review again.
 /// </summary>
-public sealed class SavePost(AppDb db, TimeProvider time)
+public sealed class SavePost(AppDb db, TimeProvider time, JobQueue jobs)
 {
     public async Task<SavePostResult> CreateAsync(PostType type, PostForm form, Actor actor, CancellationToken ct)
     {
@@ -29,13 +31,16 @@ public sealed class SavePost(AppDb db, TimeProvider time)
         var post = new Post { Type = type, Slug = slug, Status = PostStatus.Draft, CreatedById = actor.Id, CreatedByName = actor.Name, CreatedAt = now, UpdatedAt = now };
         form.CopyTo(post);
         await SetStructureAsync(post, form, ct);
+        await PlanOccurrencesAsync(post, now, ct);
         db.Add(post);
         PostLog.Revision(db, post, form, actor, now);
         PostLog.Audit(db, post, PostAction.Created, actor, now);
         return await SaveAsync(post, ct);
     }
 
-    public async Task<SavePostResult> UpdateAsync(Guid id, PostForm form, Actor actor, CancellationToken ct)
+    /// <summary>Stores changes; a restore passes <see cref="PostAction.Restored"/> and which version it brought back.</summary>
+    public async Task<SavePostResult> UpdateAsync(Guid id, PostForm form, Actor actor, CancellationToken ct,
+        PostAction action = PostAction.Edited, string? comment = null)
     {
         var post = await db.Set<Post>().Include(p => p.Topics).Include(p => p.Districts).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
@@ -51,10 +56,17 @@ public sealed class SavePost(AppDb db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         form.CopyTo(post);
         await SetStructureAsync(post, form, ct);
+        await PlanOccurrencesAsync(post, now, ct);
         post.UpdatedAt = now;
         PostLog.Revision(db, post, form, actor, now);
-        PostLog.Audit(db, post, PostAction.Edited, actor, now);
+        PostLog.Audit(db, post, action, actor, now, comment);
         return await SaveAsync(post, ct);
+    }
+
+    private async Task PlanOccurrencesAsync(Post post, DateTime now, CancellationToken ct)
+    {
+        EventRecurrence.Recompute(post, now);
+        await AdvanceEventOccurrences.QueueAsync(db, jobs, post, ct);
     }
 
     // The query filter keeps ids of another organisation out, whatever the form sent.

@@ -56,6 +56,14 @@ public static class EventCalendar
             if (entry.EventEnd is { } end)
                 item.DtEnd = Local(end);
         }
+        if (entry.Recurrence is { } rule)
+        {
+            item.RecurrenceRule = new RecurrenceRule(rule);
+            // EXDATE names the occurrence's own start: the date for all-day events, else that day at the start's local time.
+            var startTime = TimeOnly.FromDateTime(TownTime.ToLocal(start)!.Value);
+            foreach (var day in Events.EventRecurrence.Exceptions(entry.RecurrenceExceptions))
+                item.ExceptionDates.Add(entry.EventAllDay ? new CalDateTime(day) : new CalDateTime(day.ToDateTime(startTime), ZoneId));
+        }
         if (entry.PlaceName is { Length: > 0 } place)
             item.Location = place;
         if (entry is { Latitude: { } latitude, Longitude: { } longitude })

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Feeds;
 
@@ -12,7 +13,7 @@ public static class FeedsApi
 {
     public static IEndpointRouteBuilder MapNewsroomFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        var feeds = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicPageCache.Policy);
         feeds.MapGet("/feeds/rss", (HttpContext context, FeedEntries entries, AppDb db, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             SyndicationAsync(context, entries, db, text, atom: false, ct));
         feeds.MapGet("/feeds/atom", (HttpContext context, FeedEntries entries, AppDb db, IStringLocalizer<SharedResource> text, CancellationToken ct) =>

@@ -1,6 +1,8 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom.Media;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
@@ -9,6 +11,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// ?sprache=leicht asks for the "Leichte Sprache" version. Anything not public answers 404.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(PublicPosts posts, MarkdownRenderer markdown, AppDb db) : PageModel
 {
     public PostView View { get; private set; } = null!;

@@ -1,5 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
@@ -8,6 +10,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// string (links stay shareable). The date of an event is its start, of anything else its publication.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(PublicPosts posts, AppDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
@@ -53,6 +56,10 @@ public sealed class IndexModel(PublicPosts posts, AppDb db, IStringLocalizer<Sha
 
     /// <summary>The feeds of what the list shows, in the page's language (feeds never guess it from cookies).</summary>
     public string FeedQuery => Query(new() { ["typ"] = PostTypeNames.FromSlug(Type) is { } t && t != PostType.Page ? Type : null, ["thema"] = Topic, ["stadtteil"] = District });
+
+    /// <summary>The month calendar of events, with the topic and district chosen here.</summary>
+    public string CalendarPageQuery => QueryString.Create(new Dictionary<string, string?> { ["thema"] = Topic, ["stadtteil"] = District }
+        .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
     /// <summary>The calendar holds only events, so only the topic and district carry over.</summary>
     public string CalendarQuery => Query(new() { ["thema"] = Topic, ["stadtteil"] = District });

@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
+
 namespace Rathausplatz.Features.Newsroom.Public;
 
 /// <summary>Open job postings: published and with the application deadline still ahead, soonest deadline first.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class JobsModel(PublicPosts posts) : PageModel
 {
     public List<PostCard> Cards { get; private set; } = [];

@@ -6,7 +6,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// <summary>A post as lists show it: in the reader's language where there is a version, else German.</summary>
 public sealed record PostCard(PostType Type, string Slug, string Title, string Summary, string Language, DateTime? PublishedAt,
     DateTime? EventStart, DateTime? EventEnd, bool EventAllDay, string? PlaceName, DateTime? ValidFrom, DateTime? ValidUntil,
-    AlertSeverity? Severity, DateTime? ApplicationDeadline);
+    AlertSeverity? Severity, DateTime? ApplicationDeadline, bool Recurring = false);
 
 /// <summary>
 /// What the public may see: published, not yet pulled back, of this organisation (the query filter).
@@ -21,6 +21,17 @@ public sealed class PublicPosts(AppDb db, TimeProvider time)
         var now = Now;
         return db.Set<Post>().AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && (p.UnpublishAt == null || p.UnpublishAt > now));
+    }
+
+    /// <summary>
+    /// Events not yet over (all-day ones through their last day; repeating ones until their last
+    /// occurrence), soonest next occurrence first: plain columns, kept current on save and by a job.
+    /// </summary>
+    public IQueryable<Post> UpcomingEvents()
+    {
+        var now = Now;
+        return Visible().Where(p => p.Type == PostType.Event && p.EventStart != null && (p.OccursUntil == null || p.OccursUntil > now))
+            .OrderBy(p => p.NextOccurrenceStart);
     }
 
     /// <summary>Alerts whose validity includes now, most severe first.</summary>
@@ -38,7 +49,9 @@ public sealed class PublicPosts(AppDb db, TimeProvider time)
             p.Contents.Where(c => c.Language == language).Select(c => c.Title).FirstOrDefault() ?? p.Contents.Where(c => c.Language == PostLanguages.German).Select(c => c.Title).First(),
             p.Contents.Where(c => c.Language == language).Select(c => c.Summary).FirstOrDefault() ?? p.Contents.Where(c => c.Language == PostLanguages.German).Select(c => c.Summary).First(),
             p.Contents.Any(c => c.Language == language) ? language : PostLanguages.German,
-            p.PublishedAt, p.EventStart, p.EventEnd, p.EventAllDay, p.PlaceName, p.ValidFrom, p.ValidUntil, p.Severity, p.ApplicationDeadline));
+            // Events show their next occurrence (the same as the start for one that does not repeat).
+            p.PublishedAt, p.NextOccurrenceStart ?? p.EventStart, p.NextOccurrenceStart != null ? p.NextOccurrenceEnd : p.EventEnd,
+            p.EventAllDay, p.PlaceName, p.ValidFrom, p.ValidUntil, p.Severity, p.ApplicationDeadline, p.Recurrence != null));
     }
 
     /// <summary>The content language that matches the UI: "en" for English pages, German otherwise.</summary>

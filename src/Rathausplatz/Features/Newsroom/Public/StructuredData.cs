@@ -33,8 +33,10 @@ public static class StructuredData
                 ["@type"] = "Event",
                 ["name"] = content.Title,
                 ["description"] = content.Summary,
-                ["startDate"] = post.EventAllDay ? LocalDate(post.EventStart) : Iso(post.EventStart),
-                ["endDate"] = post.EventAllDay ? LocalDate(post.EventEnd ?? post.EventStart) : Iso(post.EventEnd ?? post.EventStart),
+                // A repeating event names its next occurrence here and the rule in eventSchedule.
+                ["startDate"] = post.EventAllDay ? LocalDate(NextStart(post)) : Iso(NextStart(post)),
+                ["endDate"] = post.EventAllDay ? LocalDate(NextEnd(post) ?? NextStart(post)) : Iso(NextEnd(post) ?? NextStart(post)),
+                ["eventSchedule"] = Schedule(post),
                 ["eventStatus"] = "https://schema.org/EventScheduled",
                 ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
                 ["location"] = Place(post.PlaceName ?? organizationName, organizationName, post.Latitude, post.Longitude),
@@ -65,6 +67,44 @@ public static class StructuredData
         foreach (var empty in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
             data.Remove(empty);
         return data.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private static DateTime? NextStart(Post post) => post.Recurrence is null ? post.EventStart : post.NextOccurrenceStart ?? post.EventStart;
+
+    private static DateTime? NextEnd(Post post) => post.Recurrence is null ? post.EventEnd : post.NextOccurrenceEnd;
+
+    /// <summary>schema.org Schedule from the RRULE: frequency as an ISO 8601 duration, weekdays, times in the town's zone.</summary>
+    private static JsonObject? Schedule(Post post)
+    {
+        if (post.Recurrence is null || post.EventStart is null)
+            return null;
+        var rule = Events.EventRecurrence.Parts(post.Recurrence);
+        var interval = rule.TryGetValue("INTERVAL", out var n) ? n : "1";
+        var localStart = TownTime.ToLocal(post.EventStart)!.Value;
+        var schedule = new JsonObject
+        {
+            ["@type"] = "Schedule",
+            ["repeatFrequency"] = rule.GetValueOrDefault("FREQ") switch { "DAILY" => $"P{interval}D", "WEEKLY" => $"P{interval}W", "MONTHLY" => $"P{interval}M", _ => $"P{interval}Y" },
+            ["startDate"] = localStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["scheduleTimezone"] = "Europe/Berlin",
+        };
+        if (rule.GetValueOrDefault("FREQ") == "WEEKLY" && rule.TryGetValue("BYDAY", out var days))
+            schedule["byDay"] = new JsonArray(days.Split(',').Select(Events.EventRecurrence.Weekday).OfType<DayOfWeek>()
+                .Select(d => (JsonNode)JsonValue.Create($"https://schema.org/{d}")).ToArray());
+        if (!post.EventAllDay)
+        {
+            schedule["startTime"] = localStart.ToString("HH:mm", CultureInfo.InvariantCulture);
+            if (TownTime.ToLocal(post.EventEnd) is { } localEnd)
+                schedule["endTime"] = localEnd.ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+        if (rule.TryGetValue("COUNT", out var count))
+            schedule["repeatCount"] = int.Parse(count, CultureInfo.InvariantCulture);
+        if (post.OccursUntil is { } until && !rule.ContainsKey("COUNT"))
+            schedule["endDate"] = LocalDate(until.AddSeconds(-1));
+        var exceptions = Events.EventRecurrence.Exceptions(post.RecurrenceExceptions);
+        if (exceptions.Count > 0)
+            schedule["exceptDate"] = new JsonArray(exceptions.Select(d => (JsonNode)JsonValue.Create(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray());
+        return schedule;
     }
 
     private static JsonObject Place(string name, string locality, double? latitude, double? longitude)
