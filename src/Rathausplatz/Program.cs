@@ -3,6 +3,7 @@ using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery;
 using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
@@ -18,6 +19,7 @@ builder.AddEmail();
 builder.AddNewsroom();
 builder.AddAudiences();
 builder.AddDelivery();
+builder.AddPush();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapOrganizations();
 app.MapAccounts();
 app.MapNewsroom();
 app.MapAudiences();
+app.MapPush();
 
 app.Run();
 

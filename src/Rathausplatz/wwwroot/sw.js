@@ -92,3 +92,33 @@ self.addEventListener('fetch', event => {
   if (request.mode === 'navigate' || url.pathname === '/organization/logo') event.respondWith(networkFirst(request));
   else if (isAsset(url.pathname)) event.respondWith(storedFirst(request));
 });
+
+// Web push (Features/Delivery/Push): the payload is {title, body, url, severity, tag}. The tag is the
+// post id, so a message sent twice (push is at-least-once) replaces its notification instead of adding one.
+self.addEventListener('push', event => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { title: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(self.registration.showNotification(message.title || self.location.host, {
+    body: message.body || '',
+    tag: message.tag,
+    icon: '/favicon.svg',
+    data: { url: message.url || '/' },
+    requireInteraction: !!message.severity,
+  }));
+});
+
+// A click opens the item: an open tab of this site showing it is focused, else a new one is opened.
+self.addEventListener('notificationclick', event => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url || '/', self.location.origin);
+  event.waitUntil((async () => {
+    const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = tabs.find(tab => tab.url === url.href);
+    if (open) return open.focus();
+    return self.clients.openWindow(url.href);
+  })());
+});

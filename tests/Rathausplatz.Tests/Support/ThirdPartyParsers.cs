@@ -43,7 +43,7 @@ public static class ThirdPartyParsers
         }
     }
 
-    private static string InteropFolder { get; } = FindInteropFolder();
+    internal static string InteropFolder { get; } = FindInteropFolder();
 
     private static string FindInteropFolder()
     {

@@ -3,8 +3,8 @@ using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Delivery;
 
-/// <summary>How a delivery reaches its recipient. A second channel (web push) adds a value and an <see cref="IDeliveryChannel"/>.</summary>
-public enum DeliveryChannel { Email = 0, InApp = 2 }
+/// <summary>How a delivery reaches its recipient. A channel adds a value and an <see cref="IDeliveryChannel"/>.</summary>
+public enum DeliveryChannel { Email = 0, Push = 1, InApp = 2 }
 
 /// <summary>
 /// Queued: waits for its turn (or its retry time). Claimed: leased to a worker, which may be sending it

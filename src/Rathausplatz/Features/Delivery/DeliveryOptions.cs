@@ -10,6 +10,10 @@ public sealed class DeliveryOptions
     public int ClaimBatch { get; set; } = 50;
     /// <summary>SMTP connections per node, across all send jobs (per-channel concurrency limit).</summary>
     public int EmailConcurrency { get; set; } = 4;
+    /// <summary>Requests to push services per node at once, across all send jobs (lanes of a push send job).</summary>
+    public int PushConcurrency { get; set; } = 8;
+
+    public int ConcurrencyOf(DeliveryChannel channel) => channel == DeliveryChannel.Push ? PushConcurrency : EmailConcurrency;
     /// <summary>A claimed or sending delivery whose worker has not finished it by then is taken up again.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>A send job hands back to the queue after this long, so an alert waiting behind it runs next.</summary>

@@ -8,6 +8,14 @@ public interface IDeliveryChannel
 {
     /// <summary>One connection's worth of sending (an SMTP session); one per lane, used by one task at a time.</summary>
     IDeliverySession OpenSession(DeliveryLetter letter);
+
+    /// <summary>
+    /// A channel with subscriptions of its own (web push) finds the recipients of a claimed batch by
+    /// subscription id; an id it does not return (subscription ended) makes its row Skipped. Null: the
+    /// e-mail subscriptions table, read by the engine.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, DeliveryRecipient>?> RecipientsAsync(IReadOnlyCollection<Guid> ids, Guid postId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, DeliveryRecipient>?>(null);
 }
 
 public interface IDeliverySession : IAsyncDisposable

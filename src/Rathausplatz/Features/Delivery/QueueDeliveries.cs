@@ -71,6 +71,10 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
             await db.Database.ExecuteSqlRawAsync("ANALYZE deliveries", ct);
         if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Email, post.Type == PostType.Alert, $"{job.Id:N}", ct);
+        // Web push: its own subscriptions table, the same rule (Push/PushFanOut).
+        var pushed = await new Push.PushFanOut(db, tenant, time, options).FanOutAsync(post, ct);
+        if (pushed > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.Channel == DeliveryChannel.Push && d.State < DeliveryState.Sent, ct))
+            await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Push, post.Type == PostType.Alert, $"{job.Id:N}", ct);
     }
 
     /// <summary>Inserts the missing delivery rows; returns how many it added.</summary>

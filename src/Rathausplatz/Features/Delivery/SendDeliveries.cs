@@ -41,7 +41,7 @@ public sealed class SendDeliveries(
         var settings = options.Value;
         var organization = tenant.OrganizationId!.Value;
         var until = Stopwatch.GetTimestamp() + (long)(settings.TimeSlice.TotalSeconds * Stopwatch.Frequency);
-        var lanes = Enumerable.Range(0, Math.Max(1, settings.EmailConcurrency))
+        var lanes = Enumerable.Range(0, Math.Max(1, settings.ConcurrencyOf(payload.Channel)))
             .Select(_ => LaneAsync(organization, payload, letter, until, ct));
         await Task.WhenAll(lanes);
 
@@ -78,24 +78,31 @@ public sealed class SendDeliveries(
                     if (batch.Count == 0)
                         return;
                     var ids = batch.Select(d => d.SubscriptionId).ToList();
-                    // By primary key alone: with the tenant filter beside it, SQLite (no statistics) walks the
+                    // A channel with its own subscriptions (push) finds its recipients; e-mail's are read here,
+                    // by primary key alone: with the tenant filter beside it, SQLite (no statistics) walks the
                     // organisation's index instead, all of its subscriptions for every batch. The ids come from this
                     // organisation's delivery rows; the organisation is still checked, below.
-                    var recipients = await laneDb.Set<Subscription>().IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id))
+                    var own = await channel.RecipientsAsync(ids, payload.PostId, ct);
+                    var recipients = own is not null ? [] : await laneDb.Set<Subscription>().IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id))
                         .ToDictionaryAsync(s => s.Id, ct);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var delivery = batch[i];
-                        if (letter is null || !recipients.TryGetValue(delivery.SubscriptionId, out var subscription)
-                            || subscription.State != SubscriptionState.Confirmed || subscription.OrganizationId != organization)
+                        DeliveryRecipient? recipient = null;
+                        Subscription? subscription = null;
+                        if (letter is not null && own is not null)
+                            own.TryGetValue(delivery.SubscriptionId, out recipient);
+                        else if (letter is not null && recipients.TryGetValue(delivery.SubscriptionId, out subscription) && subscription.State == SubscriptionState.Confirmed
+                            && subscription.OrganizationId == organization)
+                            recipient = new DeliveryRecipient(subscription.Id, payload.PostId, payload.Channel, subscription.Email,
+                                subscription.Language, tokens.ForManagement(subscription));
+                        if (letter is null || recipient is null)
                         {
                             // Unsubscribed, disabled or the post pulled back since the fan-out: nothing to send.
                             await store.FinishAsync(delivery, owner, DeliveryState.Skipped, null, ct);
                             continue;
                         }
                         session ??= channel.OpenSession(letter);
-                        var recipient = new DeliveryRecipient(subscription.Id, payload.PostId, payload.Channel, subscription.Email,
-                            subscription.Language, tokens.ForManagement(subscription));
                         bool? committed = null;
                         var result = await session.SendAsync(recipient, async () =>
                         {
@@ -110,12 +117,12 @@ public sealed class SendDeliveries(
                             case SendOutcome.Sent:
                                 if (committed is null)
                                     await store.MarkSentAsync(delivery, owner, CancellationToken.None);
-                                if (subscription.PermanentFailures > 0)
+                                if (subscription is { PermanentFailures: > 0 })
                                     await outcomes.AcceptedAsync(subscription.Id, CancellationToken.None);
                                 break;
                             case SendOutcome.RefusedForGood:
                                 await store.FinishAsync(delivery, owner, DeliveryState.Failed, result.Error, CancellationToken.None);
-                                if (result.AddressRefused)
+                                if (result.AddressRefused && subscription is not null)
                                     await outcomes.PermanentFailureAsync(subscription.Id, settings.DisableAfterPermanentFailures, CancellationToken.None);
                                 break;
                             default:
@@ -166,9 +173,11 @@ public sealed class LeaseLostException() : Exception("The delivery's lease was l
 public sealed class ChannelLimits(IOptions<DeliveryOptions> options)
 {
     private readonly SemaphoreSlim email = new(Math.Max(1, options.Value.EmailConcurrency));
+    private readonly SemaphoreSlim push = new(Math.Max(1, options.Value.PushConcurrency));
 
     public SemaphoreSlim For(DeliveryChannel channel) => channel switch
     {
+        DeliveryChannel.Push => push,
         _ => email,
     };
 }

@@ -619,6 +619,144 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("in_app_subscription_topics", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllDistricts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_districts");
+
+                    b.Property<bool>("AllTopics")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_topics");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_given_at");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consent_text_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("p256dh");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("integer")
+                        .HasColumnName("types");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.ToTable("push_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionDistrict", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("district_id");
+
+                    b.HasKey("SubscriptionId", "DistrictId");
+
+                    b.HasIndex("DistrictId", "SubscriptionId");
+
+                    b.ToTable("push_subscription_districts", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionTopic", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("SubscriptionId", "TopicId");
+
+                    b.HasIndex("TopicId", "SubscriptionId");
+
+                    b.ToTable("push_subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.VapidKeys", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("push_vapid_keys", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1575,6 +1713,45 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionDistrict", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Delivery.Push.PushSubscription", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionTopic", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Delivery.Push.PushSubscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
@@ -1724,6 +1901,13 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Delivery.InApp.InAppSubscription", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
                 {
                     b.Navigation("Districts");
 

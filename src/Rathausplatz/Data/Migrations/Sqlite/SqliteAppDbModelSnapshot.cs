@@ -608,6 +608,144 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("in_app_subscription_topics", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllDistricts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_districts");
+
+                    b.Property<bool>("AllTopics")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_topics");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_given_at");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_text_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("p256dh");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("types");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.ToTable("push_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionDistrict", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_id");
+
+                    b.HasKey("SubscriptionId", "DistrictId");
+
+                    b.HasIndex("DistrictId", "SubscriptionId");
+
+                    b.ToTable("push_subscription_districts", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionTopic", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("SubscriptionId", "TopicId");
+
+                    b.HasIndex("TopicId", "SubscriptionId");
+
+                    b.ToTable("push_subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.VapidKeys", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("push_vapid_keys", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1562,6 +1700,45 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionDistrict", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Organizations.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Delivery.Push.PushSubscription", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscriptionTopic", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Delivery.Push.PushSubscription", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Newsroom.Media.PostAttachment", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
@@ -1711,6 +1888,13 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Delivery.InApp.InAppSubscription", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
                 {
                     b.Navigation("Districts");
 
