@@ -104,16 +104,10 @@ public static class PostsApi
         CancellationToken ct) =>
         ListAsync(context, db, markdown, text, new ApiQuery.Raw(null, topic, district, from, to, language, cursor, limit), "events", typed: false, query =>
         {
-            var list = posts.Visible().Where(p => p.Type == PostType.Event && p.EventStart != null);
-            if (query.From is { } start)
-                list = list.Where(p => p.EventStart >= start);
-            else
-            {
-                // The calendar's rule: an event is listed until it is over, an all-day event until its last day has passed.
-                var now = posts.Now;
-                var dayAgo = now.AddDays(-1);
-                list = list.Where(p => p.EventAllDay ? (p.EventEnd ?? p.EventStart) > dayAgo : (p.EventEnd ?? p.EventStart) > now);
-            }
+            // Without from, the site's rule: listed until over (all-day events through their last day, repeating ones until their last occurrence).
+            var list = query.From is { } start
+                ? posts.Visible().Where(p => p.Type == PostType.Event && p.EventStart != null && p.EventStart >= start)
+                : posts.EventsNotOver();
             if (query.ToExclusive is { } end)
                 list = list.Where(p => p.EventStart < end);
             if (query.Cursor is { } c)

@@ -27,11 +27,13 @@ public sealed class PublicPosts(AppDb db, TimeProvider time)
     /// Events not yet over (all-day ones through their last day; repeating ones until their last
     /// occurrence), soonest next occurrence first: plain columns, kept current on save and by a job.
     /// </summary>
-    public IQueryable<Post> UpcomingEvents()
+    public IQueryable<Post> UpcomingEvents() => EventsNotOver().OrderBy(p => p.NextOccurrenceStart);
+
+    /// <summary>The events of <see cref="UpcomingEvents"/> unordered, for lists that page by their own key (the API).</summary>
+    public IQueryable<Post> EventsNotOver()
     {
         var now = Now;
-        return Visible().Where(p => p.Type == PostType.Event && p.EventStart != null && (p.OccursUntil == null || p.OccursUntil > now))
-            .OrderBy(p => p.NextOccurrenceStart);
+        return Visible().Where(p => p.Type == PostType.Event && p.EventStart != null && (p.OccursUntil == null || p.OccursUntil > now));
     }
 
     /// <summary>Alerts whose validity includes now, most severe first.</summary>

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Newsroom.Editing;
+using Rathausplatz.Features.Newsroom.Events;
 using Rathausplatz.Tests.Support;
 using Rathausplatz.Web;
 
@@ -104,6 +105,27 @@ public abstract partial class PostsApiTests(RathausplatzApp app)
         Assert.Equal("E 9b", job.GetProperty("payGrade").GetString());
         Assert.Matches(OffsetTime(), job.GetProperty("deadline").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("job").ValueKind);
+    }
+
+    [Fact]
+    public async Task ARepeatingEventIsUpcomingUntilItsLastOccurrenceAsOnTheSite()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var start = TownTime.ToLocal(app.Now.AddDays(-3))!.Value;
+        start = start.AddSeconds(-start.Second).AddMilliseconds(-start.Millisecond);
+        var (_, running) = await app.PublishedPostAsync(editor, PostType.Event, f =>
+            (f.EventStart, f.EventEnd, f.RepeatFrequency, f.RepeatCount) = (start, start.AddHours(1), RepeatFrequency.Daily, 6));
+        var (_, finished) = await app.PublishedPostAsync(editor, PostType.Event, f =>
+            (f.EventStart, f.EventEnd, f.RepeatFrequency, f.RepeatCount) = (start, start.AddHours(1), RepeatFrequency.Daily, 2));
+        var client = app.CreateClient(org);
+
+        var events = Slugs(await GetAsync(client, "/api/v1/events"));
+
+        Assert.Contains(running, events);
+        Assert.DoesNotContain(finished, events);
+        // The home page's upcoming events agree.
+        Assert.Contains($"/aktuelles/{running}", (await client.GetPageAsync("/")).QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
