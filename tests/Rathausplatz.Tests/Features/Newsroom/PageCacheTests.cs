@@ -147,6 +147,24 @@ public abstract class PageCacheTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task AnAllDayEventLimitsTheLifetimeToTheEndOfItsDay()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        // Twenty seconds before midnight in the town: the event leaves the upcoming lists then.
+        var today = TownTime.ToLocal(app.Now)!.Value.Date;
+        if (TownTime.ToUtc(today.AddDays(1))!.Value - app.Now <= TimeSpan.FromSeconds(20))
+            today = today.AddDays(1);
+        app.AdvanceTime(TownTime.ToUtc(today.AddDays(1))!.Value - TimeSpan.FromSeconds(20) - app.Now);
+        await app.PublishedPostAsync(editor, PostType.Event, f => (f.EventStart, f.EventAllDay) = (today, true));
+        var client = app.CreateClient(org);
+
+        await client.GetAsync("/");
+
+        Assert.Equal(TimeSpan.FromSeconds(20), app.PageCache.LifetimeOf("/"));
+    }
+
+    [Fact]
     public async Task SignedInAndAnonymousVisitorsNeverShareAPage()
     {
         var org = await app.CreateOrganizationAsync();
