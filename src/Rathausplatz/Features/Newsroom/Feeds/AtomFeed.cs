@@ -7,7 +7,7 @@ namespace Rathausplatz.Features.Newsroom.Feeds;
 public static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
-    private const string Namespace = "http://www.w3.org/2005/Atom";
+    public const string Namespace = "http://www.w3.org/2005/Atom";
 
     public static byte[] Write(FeedChannel channel, IReadOnlyList<FeedEntry> entries, DateTime emptyUpdated, Func<PostType, string> typeName)
     {
@@ -52,7 +52,7 @@ public static class AtomFeed
 
     public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static void Link(XmlWriter xml, string href, string rel, string type)
+    internal static void Link(XmlWriter xml, string href, string rel, string type)
     {
         xml.WriteStartElement("link", Namespace);
         xml.WriteAttributeString("rel", rel);

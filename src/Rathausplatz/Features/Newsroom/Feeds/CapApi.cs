@@ -10,7 +10,7 @@ namespace Rathausplatz.Features.Newsroom.Feeds;
 /// </summary>
 public static class CapApi
 {
-    private const string Atom = "http://www.w3.org/2005/Atom";
+    private const string Atom = AtomFeed.Namespace;
 
     public static IEndpointRouteBuilder MapCapFeeds(this IEndpointRouteBuilder app)
     {
@@ -23,14 +23,20 @@ public static class CapApi
     private static async Task<IResult> IndexAsync(HttpContext context, PublicPosts posts, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var now = posts.Now;
-        var alerts = posts.Visible().Where(p => p.Type == PostType.Alert);
-        var active = await alerts.Where(p => (p.ValidFrom == null || p.ValidFrom <= now) && (p.ValidUntil == null || p.ValidUntil > now))
-            .OrderByDescending(p => p.Severity).ThenByDescending(p => p.PublishedAt).ToListAsync(ct);
+        var active = await posts.ActiveAlerts().ToListAsync(ct);
         // The feed changed last when an alert was published, edited, came into force or expired: a time that does not move
-        // with the clock, so an unchanged feed keeps its bytes and ETag.
-        var moments = await alerts.Select(p => new { p.PublishedAt, p.UpdatedAt, p.ValidFrom, p.ValidUntil }).ToListAsync(ct);
-        var updated = moments.SelectMany(m => new[] { m.PublishedAt, m.UpdatedAt, m.ValidFrom, m.ValidUntil })
-            .Where(t => t is { } time && time <= now).Max() ?? DateTime.UnixEpoch;
+        // with the clock, so an unchanged feed keeps its bytes and ETag. One row of maxima, not every alert ever published.
+        var moments = await posts.Visible().Where(p => p.Type == PostType.Alert)
+            .GroupBy(p => 1)
+            .Select(g => new DateTime?[]
+            {
+                g.Max(p => p.PublishedAt),
+                g.Max(p => p.UpdatedAt <= now ? (DateTime?)p.UpdatedAt : null),
+                g.Max(p => p.ValidFrom <= now ? p.ValidFrom : null),
+                g.Max(p => p.ValidUntil <= now ? p.ValidUntil : null),
+            })
+            .SingleOrDefaultAsync(ct); // one group or none
+        var updated = moments?.Where(t => t is not null).Max() ?? DateTime.UnixEpoch;
 
         var site = $"{context.Request.Scheme}://{context.Request.Host}";
         var org = context.Organization().Name;
@@ -43,8 +49,8 @@ public static class CapApi
             xml.WriteElementString("id", Atom, $"{site}/feeds/cap");
             xml.WriteElementString("title", Atom, XmlText.Clean($"{text["Warnungen"]} – {org}"));
             xml.WriteElementString("updated", Atom, AtomFeed.Rfc3339(updated));
-            Link(xml, $"{site}/feeds/cap", "self", "application/atom+xml");
-            Link(xml, $"{site}/aktuelles?typ=warnung", "alternate", "text/html");
+            AtomFeed.Link(xml, $"{site}/feeds/cap", "self", "application/atom+xml");
+            AtomFeed.Link(xml, $"{site}/aktuelles?typ=warnung", "alternate", "text/html");
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, XmlText.Clean(org));
             xml.WriteEndElement();
@@ -54,8 +60,8 @@ public static class CapApi
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"urn:uuid:{alert.Id}");
                 xml.WriteElementString("title", Atom, XmlText.Clean(alert.German.Title));
-                Link(xml, $"{page}/cap.xml", "alternate", "application/cap+xml");
-                Link(xml, page, "related", "text/html");
+                AtomFeed.Link(xml, $"{page}/cap.xml", "alternate", "application/cap+xml");
+                AtomFeed.Link(xml, page, "related", "text/html");
                 xml.WriteElementString("published", Atom, AtomFeed.Rfc3339(alert.PublishedAt!.Value));
                 xml.WriteElementString("updated", Atom, AtomFeed.Rfc3339(alert.UpdatedAt > alert.PublishedAt.Value ? alert.UpdatedAt : alert.PublishedAt.Value));
                 xml.WriteStartElement("category", Atom);
@@ -69,7 +75,7 @@ public static class CapApi
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
-        return ConditionalGet.Respond(context, buffer.ToArray(), AtomFeed.ContentType, moments.Count == 0 ? null : updated);
+        return ConditionalGet.Respond(context, buffer.ToArray(), AtomFeed.ContentType, moments is null ? null : updated);
     }
 
     private static async Task<IResult> MessageAsync(string slug, HttpContext context, PublicPosts posts, CancellationToken ct)
@@ -84,14 +90,5 @@ public static class CapApi
             $"{context.Request.Scheme}://{context.Request.Host}/aktuelles/{Uri.EscapeDataString(alert.Slug)}");
         var body = CapAlert.Write(source, posts.Now);
         return ConditionalGet.Respond(context, body, CapAlert.ContentType, alert.UpdatedAt > alert.PublishedAt!.Value ? alert.UpdatedAt : alert.PublishedAt.Value);
-    }
-
-    private static void Link(XmlWriter xml, string href, string rel, string type)
-    {
-        xml.WriteStartElement("link", Atom);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
     }
 }

@@ -57,7 +57,7 @@ public static class OfflineApi
         var latest = await posts.Visible().Where(p => p.Type != PostType.Page)
             .OrderByDescending(p => p.PublishedAt).Take(LatestArticles).Select(p => p.Slug).ToListAsync(ct);
         // Alerts are in the banner of every stored page; their own pages come along so the banner's links work offline.
-        var alerts = (await posts.ActiveAlertsAsync(ct)).Select(a => a.Slug);
+        var alerts = await posts.ActiveAlerts().Select(a => a.Slug).ToListAsync(ct);
         var pages = new[] { "/", "/aktuelles", "/jobs", "/offline" }
             .Concat(latest.Concat(alerts).Distinct().Select(slug => "/aktuelles/" + Uri.EscapeDataString(slug)));
         // The same addresses the layout writes (with their version), so stored files match exactly.

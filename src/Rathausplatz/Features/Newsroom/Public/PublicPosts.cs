@@ -36,13 +36,15 @@ public sealed class PublicPosts(AppDb db, TimeProvider time)
         return Visible().Where(p => p.Type == PostType.Event && p.EventStart != null && (p.OccursUntil == null || p.OccursUntil > now));
     }
 
-    /// <summary>Alerts whose validity includes now, most severe first.</summary>
-    public Task<List<PostCard>> ActiveAlertsAsync(CancellationToken ct)
+    /// <summary>Alerts whose validity includes now, most severe first (the banner, the offline list, the CAP feed).</summary>
+    public IQueryable<Post> ActiveAlerts()
     {
         var now = Now;
-        return Cards(Visible().Where(p => p.Type == PostType.Alert && (p.ValidFrom == null || p.ValidFrom <= now) && (p.ValidUntil == null || p.ValidUntil > now))
-            .OrderByDescending(p => p.Severity).ThenByDescending(p => p.PublishedAt)).ToListAsync(ct);
+        return Visible().Where(p => p.Type == PostType.Alert && (p.ValidFrom == null || p.ValidFrom <= now) && (p.ValidUntil == null || p.ValidUntil > now))
+            .OrderByDescending(p => p.Severity).ThenByDescending(p => p.PublishedAt);
     }
+
+    public Task<List<PostCard>> ActiveAlertsAsync(CancellationToken ct) => Cards(ActiveAlerts()).ToListAsync(ct);
 
     public IQueryable<PostCard> Cards(IQueryable<Post> posts)
     {
