@@ -21,9 +21,11 @@ public abstract class PageCacheTests(RathausplatzApp app)
         var org = await app.CreateOrganizationAsync();
         var editor = await app.CreateEditorAsync(org);
         var (_, slug) = await app.PublishedPostAsync(editor, PostType.JobPosting);
+        var (_, alert) = await app.PublishedPostAsync(editor, PostType.Alert);
         var client = app.CreateClient(org);
 
-        foreach (var path in new[] { "/", "/aktuelles", $"/aktuelles/{slug}", "/jobs", "/impressum", "/feeds/rss", "/feeds/atom", "/feeds/kalender.ics" })
+        foreach (var path in new[] { "/", "/aktuelles", $"/aktuelles/{slug}", "/jobs", "/veranstaltungen", "/impressum", "/feeds/rss", "/feeds/atom", "/feeds/kalender.ics",
+            "/feeds/cap", $"/aktuelles/{alert}/cap.xml", "/sitemap.xml", "/api/v1/posts", "/api/v1/jobs", $"/api/v1/posts/{slug}" })
         {
             var first = await client.GetAsync(path);
             var second = await client.GetAsync(path);
@@ -59,14 +61,16 @@ public abstract class PageCacheTests(RathausplatzApp app)
         var (_, article) = await app.PublishedPostAsync(editor);
         var client = app.CreateClient(org);
         string[] pages = ["/", "/aktuelles", $"/aktuelles/{article}", "/jobs", "/datenschutz"];
-        foreach (var path in pages)
+        string[] machines = ["/feeds/rss", "/feeds/cap", "/sitemap.xml", "/api/v1/posts"];
+        foreach (var path in pages.Concat(machines))
             await WarmAsync(client, path);
 
         var (alertId, alert) = await app.PublishedPostAsync(editor, PostType.Alert, f => f.Severity = AlertSeverity.Danger);
 
         foreach (var path in pages)
             Assert.Contains(alert, (await client.GetPageAsync(path)).QuerySelector(".alert-banner")?.TextContent ?? "");
-        Assert.Contains(alert, await client.GetStringAsync("/feeds/rss"));
+        foreach (var path in machines)
+            Assert.Contains(alert, await client.GetStringAsync(path));
 
         Assert.Equal(UnpublishOutcome.Unpublished, await app.AsEditorAsync(editor, (s, me) => s.Get<UnpublishPost>().RunAsync(alertId, me, default)));
 

@@ -7,6 +7,7 @@ using Microsoft.OpenApi;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Api;
 
@@ -33,7 +34,8 @@ public static class PostsApi
 
     public static IEndpointRouteBuilder MapNewsroomApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).WithTags("Newsroom");
+        // Cached like the pages and feeds (the rate limit runs before the cache, so it still counts every request).
+        var api = app.MapGroup("/api/v1").AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy).WithTags("Newsroom");
 
         api.MapGet("/posts", ListPostsAsync)
             .WithName("ListPosts")

@@ -1,6 +1,7 @@
 using System.Xml;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Feeds;
 
@@ -14,7 +15,7 @@ public static class CapApi
 
     public static IEndpointRouteBuilder MapCapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        var feeds = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicPageCache.Policy);
         feeds.MapGet("/feeds/cap", IndexAsync);
         feeds.MapGet("/aktuelles/{slug}/cap.xml", MessageAsync);
         return app;

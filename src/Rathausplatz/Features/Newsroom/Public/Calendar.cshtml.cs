@@ -1,6 +1,8 @@
 using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
@@ -9,6 +11,7 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// by topic and district like /aktuelles. Repeating events appear on each day they take place.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class CalendarModel(PublicPosts posts, AppDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>More than any town holds in a month; the query stays bounded whatever is stored.</summary>

@@ -4,6 +4,7 @@ using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom.Feeds;
 using Rathausplatz.Features.Newsroom.Public;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Sitemap;
 
@@ -23,7 +24,8 @@ public static class SitemapApi
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        // Cached like the feeds: the sitemap reads every published post.
+        var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicPageCache.Policy);
         group.MapGet("/sitemap.xml", SitemapAsync);
         group.MapGet("/robots.txt", Robots);
         return app;
