@@ -15,17 +15,7 @@ public static class AtomFeed
         using (var xml = XmlWriter.Create(buffer, XmlText.Settings))
         {
             xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Namespace);
-            xml.WriteAttributeString("xml", "lang", null, channel.Language);
-            xml.WriteElementString("id", Namespace, channel.SelfUrl);
-            xml.WriteElementString("title", Namespace, XmlText.Clean(channel.Title));
-            xml.WriteElementString("subtitle", Namespace, XmlText.Clean(channel.Description));
-            xml.WriteElementString("updated", Namespace, Rfc3339(entries.Count > 0 ? entries.Max(e => e.UpdatedAt) : emptyUpdated));
-            Link(xml, channel.SelfUrl, "self", "application/atom+xml");
-            Link(xml, channel.ListUrl, "alternate", "text/html");
-            xml.WriteStartElement("author", Namespace);
-            xml.WriteElementString("name", Namespace, XmlText.Clean(channel.Author));
-            xml.WriteEndElement();
+            WriteHead(xml, channel, entries.Count > 0 ? entries.Max(e => e.UpdatedAt) : emptyUpdated);
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry", Namespace);
@@ -48,6 +38,23 @@ public static class AtomFeed
             xml.WriteEndDocument();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Opens the feed element and writes what it says about itself (the CAP index shares it); the caller writes entries and closes it.</summary>
+    internal static void WriteHead(XmlWriter xml, FeedChannel channel, DateTime updated)
+    {
+        xml.WriteStartElement("feed", Namespace);
+        xml.WriteAttributeString("xml", "lang", null, channel.Language);
+        xml.WriteElementString("id", Namespace, channel.SelfUrl);
+        xml.WriteElementString("title", Namespace, XmlText.Clean(channel.Title));
+        if (channel.Description.Length > 0)
+            xml.WriteElementString("subtitle", Namespace, XmlText.Clean(channel.Description));
+        xml.WriteElementString("updated", Namespace, Rfc3339(updated));
+        Link(xml, channel.SelfUrl, "self", "application/atom+xml");
+        Link(xml, channel.ListUrl, "alternate", "text/html");
+        xml.WriteStartElement("author", Namespace);
+        xml.WriteElementString("name", Namespace, XmlText.Clean(channel.Author));
+        xml.WriteEndElement();
     }
 
     public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -45,16 +45,8 @@ public static class CapApi
         using (var xml = XmlWriter.Create(buffer, XmlText.Settings))
         {
             xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, PostLanguages.German);
-            xml.WriteElementString("id", Atom, $"{site}/feeds/cap");
-            xml.WriteElementString("title", Atom, XmlText.Clean($"{text["Warnungen"]} – {org}"));
-            xml.WriteElementString("updated", Atom, AtomFeed.Rfc3339(updated));
-            AtomFeed.Link(xml, $"{site}/feeds/cap", "self", "application/atom+xml");
-            AtomFeed.Link(xml, $"{site}/aktuelles?typ=warnung", "alternate", "text/html");
-            xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, XmlText.Clean(org));
-            xml.WriteEndElement();
+            AtomFeed.WriteHead(xml, new FeedChannel($"{text["Warnungen"]} – {org}", "", org, PostLanguages.German, site,
+                $"{site}/aktuelles?typ=warnung", $"{site}/feeds/cap"), updated);
             foreach (var alert in active)
             {
                 var page = $"{site}/aktuelles/{Uri.EscapeDataString(alert.Slug)}";
