@@ -1,14 +1,19 @@
 using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Microsoft.AspNetCore.OutputCaching;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Newsroom.Public;
 
 /// <summary>
 /// The month's events as a calendar: ?monat=2026-12 (default: this month in the town's time), filtered
 /// by topic and district like /aktuelles. Repeating events appear on each day they take place.
+/// Cached like the other public pages: expanding every repeating event of the month is the costly part,
+/// and a save of a post evicts the page.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class CalendarModel(PublicPosts posts, AppDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>More than any town holds in a month; the query stays bounded whatever is stored.</summary>
