@@ -152,7 +152,8 @@ public static class EventRecurrence
         }
         var parts = Parts(post.Recurrence);
         var bounded = string.IsNullOrEmpty(post.Recurrence) || parts.ContainsKey("COUNT") || parts.ContainsKey("UNTIL");
-        var coming = Occurrences(post, nowUtc).ToList();
+        // Without an end only the next one matters; expanding up to MaxOccurrences on every save would be waste.
+        var coming = Occurrences(post, nowUtc, limit: bounded ? MaxOccurrences : 1).ToList();
         // When all are over, lists that show past events show the last one.
         var next = coming.FirstOrDefault() ?? (bounded ? Occurrences(post, DateTime.MinValue).LastOrDefault() : null);
         DateTime? until = null;
