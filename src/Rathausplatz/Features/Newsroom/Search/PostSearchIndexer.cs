@@ -83,6 +83,6 @@ internal sealed class PostSearchIndexer : SaveChangesInterceptor
         document.Title = SearchText.Normalise(content.Title);
         document.Summary = SearchText.Normalise(content.Summary);
         var more = string.Join('\n', new[] { post.PlaceName, post.ContactDepartment, post.JobDepartment, post.EmploymentType, post.PayGrade }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        document.Body = SearchText.Normalise(Markdig.Markdown.ToPlainText(content.Body) + "\n" + more);
+        document.Body = SearchText.Normalise(MarkdownRenderer.ToPlainText(content.Body) + "\n" + more);
     }
 }
