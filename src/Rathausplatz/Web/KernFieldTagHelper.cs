@@ -23,13 +23,15 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
     public int Rows { get; set; }
     /// <summary>Marks the field as required where only some types of a form need it (no [Required] on the property).</summary>
     public bool Required { get; set; }
+    /// <summary>The field's name where the page binds the property under another one (query strings: <c>[BindProperty(Name = "von")]</c>).</summary>
+    public string? Name { get; set; }
 
     [HtmlAttributeNotBound, ViewContext]
     public required ViewContext ViewContext { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var name = Name ?? ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var required = Required || For.Metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any();
@@ -76,6 +78,7 @@ public sealed class KernFieldTagHelper(IStringLocalizer<SharedResource> text) : 
     private string? FormatValue(object? model) => model switch
     {
         DateTime time when Type == "date" => time.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         _ => model?.ToString(),
     };

@@ -11,8 +11,6 @@ namespace Rathausplatz.Web;
 [HtmlTargetElement("local-time", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class LocalTimeTagHelper : TagHelper
 {
-    private static readonly TimeZoneInfo Berlin = TownTime.Zone;
-
     public DateTime? Utc { get; set; }
 
     /// <summary>A .NET date format; "t" gives the time alone (a calendar's day already names the date).</summary>
@@ -29,6 +27,6 @@ public sealed class LocalTimeTagHelper : TagHelper
         output.TagName = "time";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        output.Content.SetContent(TimeZoneInfo.ConvertTimeFromUtc(utc, Berlin).ToString(Format, CultureInfo.CurrentCulture));
+        output.Content.SetContent(TownTime.ToLocal(utc)!.Value.ToString(Format, CultureInfo.CurrentCulture));
     }
 }

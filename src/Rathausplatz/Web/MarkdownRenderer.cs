@@ -19,7 +19,7 @@ public sealed class MarkdownRenderer
     public string ToSafeHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
-    /// <summary>The text without markup, for formats that carry no HTML (CAP descriptions).</summary>
+    /// <summary>The text without markup, for formats that carry no HTML (CAP descriptions) and the search index.</summary>
     public static string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
 

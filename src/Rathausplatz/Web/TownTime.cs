@@ -5,7 +5,10 @@ namespace Rathausplatz.Web;
 /// </summary>
 public static class TownTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    /// <summary>The IANA name, for formats that name the zone (iCalendar, schema.org).</summary>
+    public const string ZoneId = "Europe/Berlin";
+
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
 
     public static DateTime? ToUtc(DateTime? local) =>
         local is { } value ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), Zone) : null;

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Rathausplatz.BrowserTests.Features.Newsroom;
 
-/// <summary>The event calendar (public) and the revision diff (editors), with axe at both widths and screenshots.</summary>
+/// <summary>The event calendar and the news list's date filter (public) and the revision diff (editors), with axe at both widths and screenshots.</summary>
 public sealed class NewsroomPagesTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private const string Editor = "redaktion@musterstadt.example";
@@ -33,6 +33,24 @@ public sealed class NewsroomPagesTests(BrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/veranstaltungen\?monat=\d{4}-\d{2}$"));
         await Assertions.Expect(page.Locator(".calendar-list a", new() { HasTextString = "Wochenmarkt" }).First).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "newsroom-calendar-next-month");
+    }
+
+    [Fact]
+    public async Task TheNewsListRefusesAnEndDateBeforeTheStartWithAMessageAtTheField()
+    {
+        await using var session = await app.OpenAsync(output);
+        var page = session.Page;
+
+        await page.GotoAsync("/aktuelles");
+        await page.OptionalField("Ab Datum").FillAsync("2026-12-10");
+        await page.OptionalField("Bis Datum").FillAsync("2026-12-01");
+        await page.Button("Filtern").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/aktuelles\?.*von=2026-12-10.*bis=2026-12-01"));
+        await Assertions.Expect(page.OptionalField("Bis Datum")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#bis-error")).ToContainTextAsync("Das Enddatum liegt vor dem Anfangsdatum.");
+        await Assertions.Expect(page.OptionalField("Ab Datum")).ToHaveValueAsync("2026-12-10");
+        await PageChecks.CheckAsync(page, "public-list-date-error");
     }
 
     [Fact]

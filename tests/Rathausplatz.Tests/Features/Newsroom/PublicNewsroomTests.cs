@@ -91,6 +91,26 @@ public abstract class PublicNewsroomTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task TheDateFieldsKeepWhatWasTypedAndPointToTheirMessage()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var client = app.CreateClient(org);
+
+        var wrong = await (await client.GetAsync("/aktuelles?von=2026-12-10&bis=2026-12-01")).ReadPageAsync();
+        var fine = await client.GetPageAsync("/aktuelles?von=2026-12-01");
+
+        var until = wrong.QuerySelector("input#bis")!;
+        Assert.Equal("date", until.GetAttribute("type"));
+        Assert.Equal("2026-12-01", until.GetAttribute("value"));
+        Assert.Equal("true", until.GetAttribute("aria-invalid"));
+        Assert.NotNull(wrong.QuerySelector("#" + until.GetAttribute("aria-describedby") + ".kern-error"));
+        Assert.Equal("2026-12-10", wrong.QuerySelector("input#von")!.GetAttribute("value"));
+        Assert.Null(wrong.QuerySelector("input#von")!.GetAttribute("aria-invalid"));
+        Assert.Equal("2026-12-01", fine.QuerySelector("input[name=von]")!.GetAttribute("value"));
+        Assert.Equal("", fine.QuerySelector("input[name=bis]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task AnAlertBannerShowsOnOtherPagesWhileTheAlertIsValid()
     {
         var org = await app.CreateOrganizationAsync();

@@ -20,7 +20,6 @@ public sealed record Occurrence(DateTime Start, DateTime? End, bool AllDay)
 /// </summary>
 public static class EventRecurrence
 {
-    public const string ZoneId = "Europe/Berlin";
     /// <summary>Enough for every list and calendar; a rule without end is never expanded to its end.</summary>
     public const int MaxOccurrences = 1000;
 
@@ -115,16 +114,16 @@ public static class EventRecurrence
         }
         else
         {
-            calendarEvent.DtStart = new CalDateTime(localStart, ZoneId);
+            calendarEvent.DtStart = new CalDateTime(localStart, TownTime.ZoneId);
             foreach (var day in Exceptions(post.RecurrenceExceptions))
-                calendarEvent.ExceptionDates.Add(new CalDateTime(day.ToDateTime(TimeOnly.FromDateTime(localStart)), ZoneId));
+                calendarEvent.ExceptionDates.Add(new CalDateTime(day.ToDateTime(TimeOnly.FromDateTime(localStart)), TownTime.ZoneId));
         }
         // Each occurrence keeps the wall-clock length of the first (a two-hour evening stays two hours on the clock).
         var length = localEnd - localStart;
         // Start the search a little early: an occurrence that began before fromUtc may still be running.
         var searchFromUtc = fromUtc <= startUtc.AddDays(1) + (length ?? TimeSpan.Zero) ? startUtc : fromUtc.AddDays(-1) - (length ?? TimeSpan.Zero);
         var searchFrom = TownTime.ToLocal(searchFromUtc)!.Value;
-        var from = post.EventAllDay ? new CalDateTime(DateOnly.FromDateTime(searchFrom)) : new CalDateTime(searchFrom, ZoneId);
+        var from = post.EventAllDay ? new CalDateTime(DateOnly.FromDateTime(searchFrom)) : new CalDateTime(searchFrom, TownTime.ZoneId);
         var found = 0;
         foreach (var occurrence in calendarEvent.GetOccurrences(from, null))
         {
@@ -153,7 +152,8 @@ public static class EventRecurrence
         }
         var parts = Parts(post.Recurrence);
         var bounded = string.IsNullOrEmpty(post.Recurrence) || parts.ContainsKey("COUNT") || parts.ContainsKey("UNTIL");
-        var coming = Occurrences(post, nowUtc).ToList();
+        // Without an end only the next one matters; expanding up to MaxOccurrences on every save would be waste.
+        var coming = Occurrences(post, nowUtc, limit: bounded ? MaxOccurrences : 1).ToList();
         // When all are over, lists that show past events show the last one.
         var next = coming.FirstOrDefault() ?? (bounded ? Occurrences(post, DateTime.MinValue).LastOrDefault() : null);
         DateTime? until = null;

@@ -9,6 +9,8 @@ namespace Rathausplatz.Features.Newsroom.Public;
 /// <summary>
 /// The month's events as a calendar: ?monat=2026-12 (default: this month in the town's time), filtered
 /// by topic and district like /aktuelles. Repeating events appear on each day they take place.
+/// Cached like the other public pages: expanding every repeating event of the month is the costly part,
+/// and a save of a post evicts the page.
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.Policy)]

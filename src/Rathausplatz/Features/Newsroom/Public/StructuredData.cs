@@ -86,7 +86,7 @@ public static class StructuredData
             ["@type"] = "Schedule",
             ["repeatFrequency"] = rule.GetValueOrDefault("FREQ") switch { "DAILY" => $"P{interval}D", "WEEKLY" => $"P{interval}W", "MONTHLY" => $"P{interval}M", _ => $"P{interval}Y" },
             ["startDate"] = localStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["scheduleTimezone"] = "Europe/Berlin",
+            ["scheduleTimezone"] = TownTime.ZoneId,
         };
         if (rule.GetValueOrDefault("FREQ") == "WEEKLY" && rule.TryGetValue("BYDAY", out var days))
             schedule["byDay"] = new JsonArray(days.Split(',').Select(Events.EventRecurrence.Weekday).OfType<DayOfWeek>()

@@ -27,7 +27,11 @@ internal sealed class PostSearchIndexer : SaveChangesInterceptor
         return result;
     }
 
-    /// <summary>The posts whose texts or state may have changed: added or modified, or one of their language versions was.</summary>
+    /// <summary>
+    /// The posts whose texts or state may have changed: added or modified, or one of their language versions was;
+    /// and only those that are or were published. Only published posts have rows, so saving a draft (the
+    /// editor's most frequent save) has nothing to add or remove and costs no query.
+    /// </summary>
     private static List<(Post Post, bool IsNew)> Changed(DbContext db)
     {
         db.ChangeTracker.DetectChanges();
@@ -37,6 +41,7 @@ internal sealed class PostSearchIndexer : SaveChangesInterceptor
             .ToHashSet();
         return db.ChangeTracker.Entries<Post>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified || (e.State == EntityState.Unchanged && contentOwners.Contains(e.Entity.Id)))
+            .Where(e => e.Entity.Status == PostStatus.Published || e.Property(p => p.Status).OriginalValue == PostStatus.Published)
             .Select(e => (e.Entity, e.State == EntityState.Added))
             .ToList();
     }
@@ -78,6 +83,6 @@ internal sealed class PostSearchIndexer : SaveChangesInterceptor
         document.Title = SearchText.Normalise(content.Title);
         document.Summary = SearchText.Normalise(content.Summary);
         var more = string.Join('\n', new[] { post.PlaceName, post.ContactDepartment, post.JobDepartment, post.EmploymentType, post.PayGrade }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        document.Body = SearchText.Normalise(Markdig.Markdown.ToPlainText(content.Body) + "\n" + more);
+        document.Body = SearchText.Normalise(MarkdownRenderer.ToPlainText(content.Body) + "\n" + more);
     }
 }

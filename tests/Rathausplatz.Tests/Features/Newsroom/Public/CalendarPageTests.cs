@@ -90,6 +90,28 @@ public abstract class CalendarPageTests(RathausplatzApp app)
         Assert.Contains((await client.GetPageAsync("/aktuelles")).QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/veranstaltungen");
         Assert.Contains((await client.GetPageAsync("/")).QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/veranstaltungen");
     }
+
+    [Fact]
+    public async Task AMonthComesFromTheCacheUntilAnEventChanges()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var year = app.Now.Year + 1;
+        await app.PublishedPostAsync(editor, PostType.Event, f => f.EventStart = new DateTime(year, 6, 10, 18, 0, 0));
+        var client = app.CreateClient(org);
+        var path = $"/veranstaltungen?monat={year}-06";
+
+        var first = await client.GetAsync(path);
+        var second = await client.GetAsync(path);
+        var (_, added) = await app.PublishedPostAsync(editor, PostType.Event, f => f.EventStart = new DateTime(year, 6, 12, 18, 0, 0));
+        var third = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Age.HasValue);
+        Assert.True(second.Headers.Age.HasValue, "the second request was not served from the cache");
+        Assert.False(third.Headers.Age.HasValue, "publishing an event did not evict the month");
+        Assert.Contains(added, await third.Content.ReadAsStringAsync());
+    }
 }
 
 public sealed class SqliteCalendarPageTests(SqliteApp app) : CalendarPageTests(app), IClassFixture<SqliteApp>;
