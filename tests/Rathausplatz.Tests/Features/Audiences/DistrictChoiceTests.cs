@@ -118,6 +118,17 @@ public abstract class DistrictChoiceTests(RathausplatzApp app)
     public void OnlyAnAbsoluteHttpsGeocoderUrlIsUsed(string url, bool allowHttp, bool usable) =>
         Assert.Equal(usable, AddressGeocoder.Validate(url, allowHttp) is not null);
 
+    [Fact]
+    public async Task TheGeocoderClientConnectsToNoInternalAddress()
+    {
+        // The production setting: loopback refused like every private range (the tests' apps allow it for the fake).
+        using var geocoder = new FakeGeocoder(51.005, 10.015);
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = Rathausplatz.Web.OutboundAddresses.Connect(allowLoopback: false) });
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(geocoder.Url + "search?q=x"));
+        Assert.IsType<Rathausplatz.Web.OutboundAddressRefusedException>(refused.GetBaseException());
+        Assert.Empty(geocoder.Requests);
+    }
+
     private static async Task<DistrictApi.DistrictAnswer> AtAsync(HttpClient client, string? lat = null, string? lon = null, string? address = null)
     {
         var query = address is null ? $"lat={lat}&lon={lon}" : $"adresse={Uri.EscapeDataString(address)}";
