@@ -119,6 +119,27 @@ public abstract class DistrictChoiceTests(RathausplatzApp app)
         Assert.Equal(usable, AddressGeocoder.Validate(url, allowHttp) is not null);
 
     [Fact]
+    public async Task TheFinderPageAnswersBadInputWithAMessageAndGoesBackOnlyToOurPages()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var west = await app.AddDistrictAsync(organization, "Weststadt", West);
+        var client = app.CreateClient(organization);
+
+        using var notNumbers = await client.GetAsync("/stadtteil-finden?lat=north&lon=10");
+        using var noAddressSearch = await client.GetAsync("/stadtteil-finden?adresse=Marktplatz%201");
+        using var tooLong = await client.GetAsync("/stadtteil-finden?adresse=" + new string('a', 301));
+        using var elsewhere = await client.GetAsync("/stadtteil-finden?lat=51.005&lon=10.005&zurueck=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal(HttpStatusCode.BadRequest, notNumbers.StatusCode);
+        Assert.Contains("als Zahlen an", (await notNumbers.ReadPageAsync()).MainText());
+        Assert.Equal(HttpStatusCode.NotFound, noAddressSearch.StatusCode);
+        Assert.Contains("hier nicht eingerichtet", (await noAddressSearch.ReadPageAsync()).MainText());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("Die Adresse ist zu lang.", (await tooLong.ReadPageAsync()).MainText());
+        Assert.Equal($"/abonnieren?stadtteil={west.Id}#districts-hint", elsewhere.RedirectTarget());
+    }
+
+    [Fact]
     public async Task TheGeocoderClientConnectsToNoInternalAddress()
     {
         // The production setting: loopback refused like every private range (the tests' apps allow it for the fake).
