@@ -99,6 +99,7 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         ["Delivery:FanOutBatch"] = "7",
         // The fake geocoder of the district tests listens on plain http on 127.0.0.1.
         ["Geocoding:AllowHttp"] = "true",
+        ["Geocoding:AllowLoopback"] = "true",
         // Web push to the local fake push service (TestPushService): loopback allowed, its certificate trusted.
         ["Push:AllowLoopback"] = "true",
         ["Push:TrustedCertificate"] = TestPushService.CertificateFile,

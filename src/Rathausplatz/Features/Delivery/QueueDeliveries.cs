@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences;
@@ -33,25 +32,16 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
     /// <summary>
     /// Adds the fan-out job to the caller's unit of work, so it is stored with the publication or not
     /// at all. One per publication (the key holds its time); republishing fans out again, but the
-    /// delivery key means only subscribers who have not had the post yet get it.
+    /// delivery key means only subscribers who have not had the post yet get it. Called where a post
+    /// goes live (<c>PublishPost.GoLiveAsync</c> for publish and approve, <c>PublishDuePosts</c>); the
+    /// job gets the scope's organisation, which is the post's (the query filter only finds its posts).
     /// </summary>
-    public static void Schedule(AppDb db, Post post, DateTime at)
+    public static void Schedule(JobQueue jobs, Post post, DateTime at)
     {
         if (post.Type == PostType.Page)
             return;
-        db.Add(new Job
-        {
-            Kind = JobKind,
-            Payload = JsonSerializer.Serialize(new Payload(post.Id)),
-            OrganizationId = post.OrganizationId,
-            IdempotencyKey = $"{JobKind}:{post.Id:N}:{at.Ticks}",
-            Priority = post.Type == PostType.Alert ? JobPriority.Alert : JobPriority.Normal,
-            RunAt = at,
-            CreatedAt = at,
-        });
-        // Wake this node's worker now instead of at its next poll (the job is visible once the caller commits).
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
-            ?.ApplicationServiceProvider?.GetService<JobSignal>()?.Wake();
+        jobs.Add(JobKind, new Payload(post.Id), $"{JobKind}:{post.Id:N}:{at.Ticks}",
+            post.Type == PostType.Alert ? JobPriority.Alert : JobPriority.Normal, at);
     }
 
     public async Task RunAsync(Job job, CancellationToken ct)

@@ -118,6 +118,38 @@ public abstract class DistrictChoiceTests(RathausplatzApp app)
     public void OnlyAnAbsoluteHttpsGeocoderUrlIsUsed(string url, bool allowHttp, bool usable) =>
         Assert.Equal(usable, AddressGeocoder.Validate(url, allowHttp) is not null);
 
+    [Fact]
+    public async Task TheFinderPageAnswersBadInputWithAMessageAndGoesBackOnlyToOurPages()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var west = await app.AddDistrictAsync(organization, "Weststadt", West);
+        var client = app.CreateClient(organization);
+
+        using var notNumbers = await client.GetAsync("/stadtteil-finden?lat=north&lon=10");
+        using var noAddressSearch = await client.GetAsync("/stadtteil-finden?adresse=Marktplatz%201");
+        using var tooLong = await client.GetAsync("/stadtteil-finden?adresse=" + new string('a', 301));
+        using var elsewhere = await client.GetAsync("/stadtteil-finden?lat=51.005&lon=10.005&zurueck=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal(HttpStatusCode.BadRequest, notNumbers.StatusCode);
+        Assert.Contains("als Zahlen an", (await notNumbers.ReadPageAsync()).MainText());
+        Assert.Equal(HttpStatusCode.NotFound, noAddressSearch.StatusCode);
+        Assert.Contains("hier nicht eingerichtet", (await noAddressSearch.ReadPageAsync()).MainText());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("Die Adresse ist zu lang.", (await tooLong.ReadPageAsync()).MainText());
+        Assert.Equal($"/abonnieren?stadtteil={west.Id}#districts-hint", elsewhere.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task TheGeocoderClientConnectsToNoInternalAddress()
+    {
+        // The production setting: loopback refused like every private range (the tests' apps allow it for the fake).
+        using var geocoder = new FakeGeocoder(51.005, 10.015);
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = Rathausplatz.Web.OutboundAddresses.Connect(allowLoopback: false) });
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(geocoder.Url + "search?q=x"));
+        Assert.IsType<Rathausplatz.Web.OutboundAddressRefusedException>(refused.GetBaseException());
+        Assert.Empty(geocoder.Requests);
+    }
+
     private static async Task<DistrictApi.DistrictAnswer> AtAsync(HttpClient client, string? lat = null, string? lon = null, string? address = null)
     {
         var query = address is null ? $"lat={lat}&lon={lon}" : $"adresse={Uri.EscapeDataString(address)}";

@@ -229,6 +229,24 @@ public abstract class SubscriptionTests(RathausplatzApp app)
         Assert.Equal(["Bitte wählen Sie mindestens eine Art von Beiträgen."], (await noType.ReadPageAsync()).ErrorMessages());
         Assert.Null(await app.FindSubscriptionAsync(organization, "kein-at-zeichen"));
     }
+
+    [Fact]
+    public async Task ThePreferencesFormWithoutATypeIsRefusedAndChangesNothing()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var email = Unique.Name("ohne") + "@example.org";
+        var manage = await app.SubscribeAndConfirmAsync(organization, email);
+        var client = app.CreateClient(organization);
+        var before = await app.FindSubscriptionAsync(organization, email);
+
+        var page = await client.GetPageAsync(manage);
+        using var refused = await page.Form().Check("Input.Types").Check("Input.Language", "en").SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Bitte wählen Sie mindestens eine Art von Beiträgen."], (await refused.ReadPageAsync()).ErrorMessages());
+        var after = await app.FindSubscriptionAsync(organization, email);
+        Assert.Equal((before!.Types, before.Language), (after!.Types, after.Language));
+    }
 }
 
 public sealed class SqliteSubscriptionTests(SqliteApp app) : SubscriptionTests(app), IClassFixture<SqliteApp>;

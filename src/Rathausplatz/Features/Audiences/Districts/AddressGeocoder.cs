@@ -11,13 +11,16 @@ public sealed class GeocodingOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Plain http for the geocoder: only for tests with a local fake; production geocoders must use https.</summary>
     public bool AllowHttp { get; set; }
+    /// <summary>A geocoder on this machine: only for tests with a local fake (other internal addresses stay refused).</summary>
+    public bool AllowLoopback { get; set; }
 }
 
 /// <summary>
 /// Address → coordinates through the organisation's Nominatim-compatible geocoder. Off unless an
 /// administrator configured one: no call to any third party by default. SSRF guard: the request goes
-/// only to the configured URL (https, no credentials in it, no redirects followed), the address is
-/// only ever a query value, the answer is capped in time and size. Addresses are never logged.
+/// only to the configured URL (https, no credentials in it, no redirects followed) and only to a
+/// public address (<see cref="OutboundAddresses"/>: an organisation's administrator must not reach
+/// the host's network), the address is only ever a query value, the answer is capped in time and size. Addresses are never logged.
 /// </summary>
 public sealed class AddressGeocoder(AppDb db, IHttpClientFactory http, IOptions<GeocodingOptions> options, ILogger<AddressGeocoder> log)
 {

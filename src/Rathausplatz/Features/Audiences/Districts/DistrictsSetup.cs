@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Rathausplatz.Features.Audiences.Districts;
 
 public static class DistrictsSetup
@@ -8,8 +10,14 @@ public static class DistrictsSetup
         builder.Services.AddScoped<DistrictLocator>();
         builder.Services.AddScoped<AddressGeocoder>();
         builder.Services.AddHttpClient(AddressGeocoder.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Rathausplatz/1.0"))
-            // A redirect could lead anywhere (an internal address): the geocoder gets exactly one request.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+            // A redirect could lead anywhere: the geocoder gets exactly one request, and only on a public address.
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = OutboundAddresses.Connect(services.GetRequiredService<IOptions<GeocodingOptions>>().Value.AllowLoopback),
+            });
         return builder;
     }
 }

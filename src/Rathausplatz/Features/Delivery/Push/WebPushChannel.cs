@@ -101,7 +101,7 @@ public sealed class WebPushChannel(
                 // 400, 403 (a key the subscription was not made with), 413: sending again changes nothing.
                 return new SendResult(SendOutcome.RefusedForGood, $"Push {(int)refused.StatusCode}");
             }
-            catch (HttpRequestException lost) when (lost.InnerException is PushEndpointRefusedException || lost.GetBaseException() is PushEndpointRefusedException)
+            catch (HttpRequestException lost) when (lost.InnerException is OutboundAddressRefusedException || lost.GetBaseException() is OutboundAddressRefusedException)
             {
                 await channel.db.Set<PushSubscription>().Where(s => s.Id == recipient.SubscriptionId).ExecuteDeleteAsync(CancellationToken.None);
                 return new SendResult(SendOutcome.RefusedForGood, "Push endpoint internal: subscription removed");

@@ -10,7 +10,7 @@ public sealed record DuePostsResult(int Published, int Unpublished);
 /// clock. Idempotent: it looks at times and states, not at which job woke it, so a late, repeated or
 /// duplicate run changes nothing twice.
 /// </summary>
-public sealed class PublishDuePosts(AppDb db, TimeProvider time)
+public sealed class PublishDuePosts(AppDb db, TimeProvider time, JobQueue jobs)
 {
     public const string JobKind = "publish-due-posts";
 
@@ -35,6 +35,7 @@ public sealed class PublishDuePosts(AppDb db, TimeProvider time)
                 post.Status = PostStatus.Published;
                 post.PublishedAt = post.PublishAt;
                 PostLog.Audit(db, post, PostAction.Published, actor: null, now);
+                Delivery.QueueDeliveries.Schedule(jobs, post, now);
                 published++;
             }
             post.UpdatedAt = now;

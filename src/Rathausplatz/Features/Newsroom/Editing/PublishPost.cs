@@ -44,6 +44,7 @@ public sealed class PublishPost(AppDb db, TimeProvider time, JobQueue jobs)
             post.Status = PostStatus.Published;
             post.PublishedAt = now;
             PostLog.Audit(db, post, PostAction.Published, actor, now);
+            Delivery.QueueDeliveries.Schedule(jobs, post, now);
         }
         if (post.UnpublishAt is { } until && until > now)
             await QueueDueCheckAsync(db, jobs, post, until, ct);

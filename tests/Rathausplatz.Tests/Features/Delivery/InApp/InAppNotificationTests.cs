@@ -130,6 +130,27 @@ public abstract class InAppNotificationTests(RathausplatzApp app)
 
     private static string NavEntry(IDocument page) =>
         page.QuerySelector("nav a[href='/benachrichtigungen']")!.TextContent.Trim();
+
+    [Fact]
+    public async Task TheAccountFormWithoutATypeIsRefusedAndTheAccountPagesNeedASignIn()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var citizen = await app.CreateUserAsync(organization);
+        var client = await app.CreateSignedInClientAsync(citizen);
+        var anonymous = app.CreateClient(organization);
+
+        var settings = await client.GetPageAsync("/abonnement/konto");
+        using var refused = await settings.Form().Check("Input.Types").SubmitAsync(client);
+        var afterwards = await client.GetPageAsync("/benachrichtigungen");
+        using var account = await anonymous.GetAsync("/abonnement/konto");
+        using var inbox = await anonymous.GetAsync("/benachrichtigungen");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Bitte wählen Sie mindestens eine Art von Beiträgen."], (await refused.ReadPageAsync()).ErrorMessages());
+        Assert.Equal("Benachrichtigungen", NavEntry(afterwards));
+        Assert.StartsWith("/accounts/signin", account.RedirectTarget());
+        Assert.StartsWith("/accounts/signin", inbox.RedirectTarget());
+    }
 }
 
 public sealed class SqliteInAppNotificationTests(SqliteApp app) : InAppNotificationTests(app), IClassFixture<SqliteApp>;

@@ -6,6 +6,7 @@ using Rathausplatz.Features.Delivery;
 using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Tests.Support;
+using Rathausplatz.Web;
 
 namespace Rathausplatz.Tests.Features.Delivery.Push;
 
@@ -180,11 +181,11 @@ public abstract class WebPushTests(RathausplatzApp app)
         Assert.NotNull(PushEndpoints.Problem("https://[::1]/push/x", allowLoopback: false));
         Assert.Null(PushEndpoints.Problem("https://127.0.0.1:8443/push/x", allowLoopback: true));
         Assert.Null(PushEndpoints.Problem("https://fcm.googleapis.com/fcm/send/abc", allowLoopback: false));
-        Assert.False(PushEndpoints.IsAllowed(IPAddress.Parse("::ffff:127.0.0.1"), allowLoopback: false));
-        Assert.False(PushEndpoints.IsAllowed(IPAddress.Parse("172.20.1.1"), allowLoopback: true));
-        Assert.False(PushEndpoints.IsAllowed(IPAddress.Parse("100.64.0.1"), allowLoopback: true));
-        Assert.True(PushEndpoints.IsAllowed(IPAddress.Parse("172.32.0.1"), allowLoopback: false));
-        Assert.True(PushEndpoints.IsAllowed(IPAddress.Parse("2a00:1450:4001::1"), allowLoopback: false));
+        Assert.False(OutboundAddresses.IsPublic(IPAddress.Parse("::ffff:127.0.0.1"), allowLoopback: false));
+        Assert.False(OutboundAddresses.IsPublic(IPAddress.Parse("172.20.1.1"), allowLoopback: true));
+        Assert.False(OutboundAddresses.IsPublic(IPAddress.Parse("100.64.0.1"), allowLoopback: true));
+        Assert.True(OutboundAddresses.IsPublic(IPAddress.Parse("172.32.0.1"), allowLoopback: false));
+        Assert.True(OutboundAddresses.IsPublic(IPAddress.Parse("2a00:1450:4001::1"), allowLoopback: false));
     }
 
     private async Task<HttpResponseMessage> SubscribeAsync(TestOrganization organization, FakeSubscription browser,
