@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Rathausplatz.Features.Audiences;
@@ -105,6 +104,4 @@ public static class DeliveryMailExtensions
         Assert.NotNull(header);
         return new Uri(header.Trim().TrimStart('<').TrimEnd('>'));
     }
-
-    public static string? Href(this IElement element) => element.GetAttribute("href");
 }
