@@ -1,7 +1,7 @@
 // A local web push service for the tests (RFC 8030 receiving side): it hands out subscriptions as a
 // browser's push service would, accepts messages over https, checks the VAPID JWT (RFC 8292: ES256
 // signature with the key in the header, aud, exp) and decrypts the payload (RFC 8291, aes128gcm) with
-// http_ece, the RFC 8188 reference code that npm web-push ships. Not our code reading our output.
+// http_ece (npm), the RFC 8188 reference code that web-push uses. Not our code reading our output.
 //
 //   node fake-push-service.js CERT.pem KEY.pem     prints "listening PORT" when ready
 //   POST /subscriptions               -> { id, endpoint, keys: { p256dh, auth } }   (a browser's PushSubscription)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -112,39 +111,5 @@ public abstract partial class RathausplatzApp
         }
         var token = Convert.ToBase64String(protector.Protect(content.ToArray()));
         return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)); // as AccountMails encodes it
-    }
-
-    /// <summary>
-    /// Runs the built app as an operator would from the shell (<c>Rathausplatz setup …</c>), against
-    /// this app's database, and returns its exit code and what it printed.
-    /// </summary>
-    public async Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(params string[] args)
-    {
-        var folder = AppContext.BaseDirectory; // the app's dll, settings and dependencies are copied beside the tests
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(folder, "Rathausplatz.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in database.Settings)
-            start.Environment[key.Replace(":", "__")] = value;
-        start.Environment["DOTNET_ENVIRONMENT"] = start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Demo__Seed"] = "false";
-        start.Environment["Jobs__RunWorker"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'Rathausplatz {string.Join(' ', args)}' did not finish within a minute.");
-        }
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Rathausplatz.Features.Audiences;
@@ -104,88 +103,5 @@ public static class DeliveryMailExtensions
         var header = mail.Headers["List-Unsubscribe"];
         Assert.NotNull(header);
         return new Uri(header.Trim().TrimStart('<').TrimEnd('>'));
-    }
-
-    public static string? Href(this IElement element) => element.GetAttribute("href");
-}
-
-/// <summary>The built app running as a real process (a node), to be killed as a crash would kill it.</summary>
-public sealed class AppProcess : IDisposable
-{
-    private readonly System.Diagnostics.Process process;
-    private readonly System.Text.StringBuilder output = new();
-
-    internal AppProcess(System.Diagnostics.ProcessStartInfo start)
-    {
-        process = new System.Diagnostics.Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
-
-    public bool HasExited => process.HasExited;
-
-    public string Output
-    {
-        get { lock (output) return output.ToString(); }
-    }
-
-    /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown, no finally blocks, no flushing.</summary>
-    public void KillHard()
-    {
-        process.Kill();
-        process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        if (!process.HasExited)
-            KillHard();
-        process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-            return;
-        lock (output)
-        {
-            if (output.Length < 200_000)
-                output.AppendLine(line);
-        }
-    }
-}
-
-public abstract partial class RathausplatzApp
-{
-    /// <summary>
-    /// Starts the built app as its own process on this app's database and SMTP server, with its job
-    /// worker on (the in-memory app has none) and the system clock. Extra settings use ":" keys.
-    /// </summary>
-    public AppProcess StartAppProcess(Dictionary<string, string> settings)
-    {
-        var folder = AppContext.BaseDirectory;
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(folder, "Rathausplatz.dll"));
-        var environment = new Dictionary<string, string?>(database.Settings)
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Demo:Seed"] = "false",
-            ["Jobs:RunWorker"] = "true",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:FromAddress"] = "noreply@rathausplatz.test",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings)
-            environment[key] = value;
-        foreach (var (key, value) in environment)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return new AppProcess(start);
     }
 }

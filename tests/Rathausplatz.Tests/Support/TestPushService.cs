@@ -7,7 +7,7 @@ namespace Rathausplatz.Tests.Support;
 /// <summary>
 /// The local fake push service (tests/interop/fake-push-service.js, node): https with a throwaway
 /// certificate made here with openssl, VAPID checked and payloads decrypted by third-party code
-/// (http_ece from npm web-push). One per test process; each test makes its own subscriptions.
+/// (npm http_ece, the RFC 8188 reference code). One per test process; each test makes its own subscriptions.
 /// </summary>
 public sealed class TestPushService
 {
