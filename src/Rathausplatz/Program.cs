@@ -6,6 +6,7 @@ using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Reports;
 using Rathausplatz.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddNewsroom();
 builder.AddAudiences();
 builder.AddDelivery();
 builder.AddPush();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapAccounts();
 app.MapNewsroom();
 app.MapAudiences();
 app.MapPush();
+app.MapReports();
 
 app.Run();
 

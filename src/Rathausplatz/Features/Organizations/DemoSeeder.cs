@@ -42,6 +42,7 @@ public static class DemoSeeder
                 await CreateAccountsAsync(scope.ServiceProvider.GetRequiredService<UserManager<User>>(), password,
                     scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await Newsroom.DemoPosts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                await Reports.DemoReports.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             }
         }
 

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+
+namespace Rathausplatz.Features.Reports;
+
+public enum ReportUpdateKind { StatusChange = 0, PublicNote = 1, InternalNote = 2 }
+
+/// <summary>
+/// One entry of a report's history: a status change (with its reason or note), a public update or
+/// an internal note. The public page and Open311 <c>status_notes</c> show only <see cref="Public"/> ones.
+/// </summary>
+public sealed class ReportUpdate : ITenantOwned
+{
+    public const int MaxText = 4000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Guid ReportId { get; set; }
+    public DateTime At { get; set; }
+    public ReportUpdateKind Kind { get; set; }
+    /// <summary>The status after a <see cref="ReportUpdateKind.StatusChange"/>; null for notes.</summary>
+    public ReportStatus? Status { get; set; }
+    public string? Text { get; set; }
+    /// <summary>The staff member; null for the reporter's submission and for the system.</summary>
+    public Guid? AuthorId { get; set; }
+    public bool Public { get; set; }
+}
+
+internal sealed class ReportUpdateConfiguration : IEntityTypeConfiguration<ReportUpdate>
+{
+    public void Configure(EntityTypeBuilder<ReportUpdate> update)
+    {
+        update.ToTable("ReportUpdates");
+        update.Property(u => u.Text).HasMaxLength(ReportUpdate.MaxText);
+        update.HasIndex(u => new { u.ReportId, u.At });
+        update.HasOne<Report>().WithMany().HasForeignKey(u => u.ReportId).OnDelete(DeleteBehavior.Cascade);
+        update.HasOne<User>().WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+
+namespace Rathausplatz.Features.Reports;
+
+public static class ReportsSetup
+{
+    /// <summary>Report submissions and "me too"s: a person sends a few; a script in a loop is stopped.</summary>
+    public const string SubmitRateLimit = "report-submissions";
+
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReportArea>();
+        builder.Services.AddScoped<ReportTokens>();
+        builder.Services.AddScoped<ReportMails>();
+        builder.Services.AddScoped<SubmitReport>();
+
+        var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
+        {
+            // Only posts count: looking at the form and the map is free.
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                return RateLimitPartition.GetNoLimiter("read");
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        return app;
+    }
+}
