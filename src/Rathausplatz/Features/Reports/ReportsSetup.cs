@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Rathausplatz.Features.Reports.Public;
 
 namespace Rathausplatz.Features.Reports;
 
@@ -13,7 +14,11 @@ public static class ReportsSetup
         builder.Services.AddScoped<ReportTokens>();
         builder.Services.AddScoped<ReportMails>();
         builder.Services.AddScoped<SubmitReport>();
+        builder.Services.AddScoped<PublicReports>();
+        builder.Services.AddScoped<SupportReport>();
+        builder.Services.AddScoped<ConfirmReporterEmail>();
 
+        // Counted per client address and host name, so one town's visitors do not use up another's.
         var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
         {
@@ -28,6 +33,7 @@ public static class ReportsSetup
 
     public static WebApplication MapReports(this WebApplication app)
     {
+        app.MapReportsMapApi();
         return app;
     }
 }

@@ -164,7 +164,7 @@ public sealed class SubmitReport(AppDb db, TimeProvider time, ReportArea area, A
         List<SubmitRefusal> refusals)
     {
         var answers = new Dictionary<string, List<string>>();
-        foreach (var field in category.Fields.Where(f => f.Variable).OrderBy(f => f.Position))
+        foreach (var field in category.Fields.Where(f => f.Variable).OrderBy(f => f.Position).ThenBy(f => f.Code, StringComparer.Ordinal))
         {
             var values = (given.TryGetValue(field.Code, out var v) ? v : [])
                 .Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList();

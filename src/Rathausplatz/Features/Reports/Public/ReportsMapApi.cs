@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+
+namespace Rathausplatz.Features.Reports.Public;
+
+/// <summary>
+/// <c>GET /api/v1/reports.geojson</c>: the reports for the public map as a GeoJSON FeatureCollection,
+/// for a bounding box and the list's filters; at most <see cref="MaxFeatures"/>, newest first.
+/// <c>GET /meldungen/foto/{id}/{width}-{hash}.{webp|jpg}</c>: a photo variant, only once released (staff see all).
+/// </summary>
+public static partial class ReportsMapApi
+{
+    public const int MaxFeatures = 1000;
+
+    public static IEndpointRouteBuilder MapReportsMapApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/reports.geojson", MapAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).WithTags("Meldungen")
+            .WithSummary("Reports in a bounding box (bbox=west,south,east,north) as GeoJSON; filters: kategorie, status, stadtteil, von, bis.");
+        app.MapGet("/meldungen/foto/{id:guid}/{file}", PhotoAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> MapAsync(string? bbox, string? kategorie, string? status, string? stadtteil, string? von, string? bis,
+        PublicReports reports, IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        var box = ReportFilter.ParseBox(bbox);
+        if (bbox is not null && box is null)
+            return TypedResults.Problem(statusCode: 400, title: text["Der Kartenausschnitt (bbox) muss vier Zahlen enthalten: West, Süd, Ost, Nord."]);
+        DateOnly? from = null, to = null;
+        if ((von is not null && !TryDate(von, out from)) || (bis is not null && !TryDate(bis, out to)))
+            return TypedResults.Problem(statusCode: 400, title: text["Bitte geben Sie Datumsangaben als JJJJ-MM-TT an."]);
+        var filter = new ReportFilter(kategorie, status, stadtteil, from, to, box);
+        var found = await reports.Project(reports.Filtered(filter).OrderByDescending(r => r.RequestedAt).Take(MaxFeatures)).ToListAsync(ct);
+        var features = new JsonArray();
+        foreach (var r in found)
+        {
+            features.Add(new JsonObject
+            {
+                ["type"] = "Feature",
+                ["id"] = r.PublicId,
+                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(r.Longitude, r.Latitude) },
+                ["properties"] = new JsonObject
+                {
+                    ["id"] = r.PublicId,
+                    ["category"] = r.Category,
+                    ["category_code"] = r.CategoryCode,
+                    ["status"] = ReportTexts.StatusSlug(r.Status),
+                    ["status_name"] = text[ReportTexts.StatusName(r.Status)].Value,
+                    ["open"] = r.Status.IsOpen(),
+                    ["requested"] = r.RequestedAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["url"] = $"/meldungen/{r.PublicId}",
+                },
+            });
+        }
+        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
+        return Results.Text(collection.ToJsonString(), "application/geo+json");
+    }
+
+    private static bool TryDate(string value, out DateOnly? date)
+    {
+        var ok = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
+        date = ok ? d : null;
+        return ok;
+    }
+
+    private static async Task<IResult> PhotoAsync(Guid id, string file, HttpContext context, AppDb db, IAuthorizationService authorization, CancellationToken ct)
+    {
+        var match = PhotoFile().Match(file);
+        if (!match.Success)
+            return Results.NotFound();
+        var width = int.Parse(match.Groups["width"].ValueSpan, provider: CultureInfo.InvariantCulture);
+        var hash = match.Groups["hash"].Value;
+        var contentType = match.Groups["ext"].Value == "webp" ? "image/webp" : "image/jpeg";
+        var found = await (from v in db.Set<ReportPhotoVariant>()
+                           join p in db.Set<ReportPhoto>() on v.PhotoId equals p.Id
+                           where p.Id == id && v.Width == width && v.Hash == hash && v.ContentType == contentType
+                           select new { v.Bytes, p.ReleasedAt }).AsNoTracking().SingleOrDefaultAsync(ct);
+        if (found is null)
+            return Results.NotFound();
+        if (found.ReleasedAt is null)
+        {
+            // Unreleased photos may show faces or number plates: staff only, and never cached anywhere.
+            if (!(await authorization.AuthorizeAsync(context.User, Policies.Staff)).Succeeded)
+                return Results.NotFound();
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(found.Bytes, contentType);
+        }
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return Results.File(found.Bytes, contentType);
+    }
+
+    /// <summary>The URL of one variant.</summary>
+    public static string Url(Guid photoId, int width, string hash, string contentType) =>
+        $"/meldungen/foto/{photoId}/{width.ToString(CultureInfo.InvariantCulture)}-{hash}.{(contentType == "image/webp" ? "webp" : "jpg")}";
+
+    [GeneratedRegex("^(?<width>[0-9]{1,5})-(?<hash>[0-9a-f]{16})\\.(?<ext>webp|jpg)$")]
+    private static partial Regex PhotoFile();
+}
