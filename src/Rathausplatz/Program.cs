@@ -7,6 +7,7 @@ using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Reports;
+using Rathausplatz.Features.Reports.Desk;
 using Rathausplatz.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddAudiences();
 builder.AddDelivery();
 builder.AddPush();
 builder.AddReports();
+builder.AddReportDesk();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapNewsroom();
 app.MapAudiences();
 app.MapPush();
 app.MapReports();
+app.MapReportDesk();
 
 app.Run();
 

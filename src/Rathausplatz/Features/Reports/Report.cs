@@ -81,6 +81,11 @@ public sealed class Report : ITenantOwned
     /// <summary>Verified "me too"s (<see cref="ReportSupport"/>), kept here for lists and sorting.</summary>
     public int SupportCount { get; set; }
 
+    /// <summary>When the reporter was last asked whether the problem is really fixed; the answer links carry it, so a later question voids older links.</summary>
+    public DateTime? FollowUpAskedAt { get; set; }
+    /// <summary>When the reporter answered that question (each link works once).</summary>
+    public DateTime? FollowUpAnsweredAt { get; set; }
+
     public bool ReporterEmailVerified => ReporterEmailVerifiedAt is not null;
 
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -4,7 +4,18 @@ using Rathausplatz.Features.Accounts;
 
 namespace Rathausplatz.Features.Reports;
 
-public enum ReportUpdateKind { StatusChange = 0, PublicNote = 1, InternalNote = 2 }
+public enum ReportUpdateKind
+{
+    StatusChange = 0,
+    PublicNote = 1,
+    InternalNote = 2,
+    /// <summary>Given to a staff member (the name in <see cref="ReportUpdate.Text"/>) or taken back; internal.</summary>
+    Assignment = 3,
+    /// <summary>A photo released for the public or withheld again (<see cref="ReportUpdate.Text"/> says which); internal.</summary>
+    PhotoReview = 4,
+    /// <summary>The reporter's answer to "is it really fixed?"; a "no" comes with a status change as well.</summary>
+    FollowUpAnswer = 5,
+}
 
 /// <summary>
 /// One entry of a report's history: a status change (with its reason or note), a public update or

@@ -1465,6 +1465,12 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FollowUpAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAskedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 

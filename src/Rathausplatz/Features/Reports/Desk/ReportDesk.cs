@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Organizations;
+
+namespace Rathausplatz.Features.Reports.Desk;
+
+/// <summary>A staff member at the desk: organisation admins see every report, others those of their departments.</summary>
+public sealed record DeskUser(Guid Id, bool IsAdmin, IReadOnlyList<Guid> DepartmentIds)
+{
+    public static bool IsAdminPrincipal(ClaimsPrincipal principal) =>
+        principal.IsInRole(Roles.OrganizationAdmin) || principal.IsInRole(Roles.PlatformAdmin);
+}
+
+/// <summary>Who works where: the reports a staff member may see and the people a report may be given to.</summary>
+public sealed class ReportDesk(AppDb db)
+{
+    public sealed record Person(Guid Id, string Name);
+
+    public async Task<DeskUser> UserAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var id = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user."));
+        var departments = await db.Set<DepartmentMember>().Where(m => m.UserId == id).Select(m => m.DepartmentId).ToListAsync(ct);
+        return new DeskUser(id, DeskUser.IsAdminPrincipal(principal), departments);
+    }
+
+    /// <summary>
+    /// The reports this person works on. Unrouted reports (no department) only reach admins, whose
+    /// queue is where they get a department.
+    /// </summary>
+    public IQueryable<Report> Visible(DeskUser user)
+    {
+        var reports = db.Set<Report>();
+        if (user.IsAdmin)
+            return reports;
+        var ids = user.DepartmentIds.ToList();
+        return reports.Where(r => r.DepartmentId != null && ids.Contains(r.DepartmentId.Value));
+    }
+
+    /// <summary>The members of these departments, by name: whom a report can be assigned to.</summary>
+    public async Task<List<Person>> MembersAsync(IEnumerable<Guid> departmentIds, CancellationToken ct)
+    {
+        var ids = departmentIds.Distinct().ToList();
+        var people = await db.Set<DepartmentMember>().Where(m => ids.Contains(m.DepartmentId))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Person(u.Id, u.DisplayName))
+            .Distinct().ToListAsync(ct);
+        return people.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <summary>Departments this person sees, for filters and lists.</summary>
+    public async Task<List<Department>> DepartmentsAsync(DeskUser user, CancellationToken ct)
+    {
+        var departments = db.Set<Department>().AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            var ids = user.DepartmentIds.ToList();
+            departments = departments.Where(d => ids.Contains(d.Id));
+        }
+        return (await departments.ToListAsync(ct)).OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+}
+
+/// <summary>How statuses and history entries are called on screen and in mails; values are localizer keys.</summary>
+public static class DeskTexts
+{
+    public static string Status(ReportStatus status) => status switch
+    {
+        ReportStatus.Received => Texts.Key("Eingegangen"),
+        ReportStatus.InProgress => Texts.Key("In Bearbeitung"),
+        ReportStatus.Done => Texts.Key("Erledigt"),
+        ReportStatus.Rejected => Texts.Key("Abgelehnt"),
+        _ => Texts.Key("Weitergeleitet"),
+    };
+
+    /// <summary>The query-string word of a status (<c>?status=in-bearbeitung</c>).</summary>
+    public static string Slug(ReportStatus status) => status switch
+    {
+        ReportStatus.Received => "eingegangen",
+        ReportStatus.InProgress => "in-bearbeitung",
+        ReportStatus.Done => "erledigt",
+        ReportStatus.Rejected => "abgelehnt",
+        _ => "weitergeleitet",
+    };
+
+    public static ReportStatus? FromSlug(string? slug) =>
+        ReportStatuses.All.Cast<ReportStatus?>().FirstOrDefault(s => Slug(s!.Value) == slug);
+
+    public static string Kind(ReportUpdateKind kind) => kind switch
+    {
+        ReportUpdateKind.StatusChange => Texts.Key("Status"),
+        ReportUpdateKind.PublicNote => Texts.Key("Öffentliche Mitteilung"),
+        ReportUpdateKind.InternalNote => Texts.Key("Interne Notiz"),
+        ReportUpdateKind.Assignment => Texts.Key("Zuweisung"),
+        ReportUpdateKind.PhotoReview => Texts.Key("Foto geprüft"),
+        _ => Texts.Key("Rückfrage beantwortet"),
+    };
+}

@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Options;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Organizations;
+using Rathausplatz.Jobs;
+
+namespace Rathausplatz.Features.Reports.Desk;
+
+/// <summary>Why a desk action was refused for a report; the page turns each into a message.</summary>
+public enum DeskProblem
+{
+    NotFound,
+    /// <summary>Rejecting needs a reason the reporter can read.</summary>
+    ReasonRequired,
+    /// <summary>Forwarding needs the authority it went to.</summary>
+    RecipientRequired,
+    TextRequired,
+    TextTooLong,
+    /// <summary>The assignee is not a member of the report's department.</summary>
+    NotAMember,
+    /// <summary>The report already has that status or assignee: nothing to record.</summary>
+    Unchanged,
+}
+
+/// <summary>What a (bulk) action did: how many reports changed, and which were refused and why.</summary>
+public sealed record DeskResult(int Changed, IReadOnlyList<(string PublicId, DeskProblem Problem)> Refused)
+{
+    public static DeskResult Refuse(DeskProblem problem) => new(0, [("", problem)]);
+}
+
+/// <summary>
+/// The back office's changes to reports: status, assignment, notes, photo review. Each is an entry of
+/// the report's history with author and time (the audit trail); public ones are mailed to a reporter
+/// with a verified address, in the same transaction (the jobs table), once per entry.
+/// </summary>
+public sealed class WorkOnReport(AppDb db, TimeProvider time, ReportDesk desk, ReportDeskMails mails, JobQueue jobs,
+    IOptions<ReportDeskOptions> options)
+{
+    public async Task<DeskResult> SetStatusAsync(DeskUser actor, IReadOnlyCollection<Guid> reportIds, ReportStatus status, string? text,
+        ReportMails.Sender sender, CancellationToken ct)
+    {
+        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (text?.Length > ReportUpdate.MaxText)
+            return DeskResult.Refuse(DeskProblem.TextTooLong);
+        if (status == ReportStatus.Rejected && text is null)
+            return DeskResult.Refuse(DeskProblem.ReasonRequired);
+        if (status == ReportStatus.Forwarded && text is null)
+            return DeskResult.Refuse(DeskProblem.RecipientRequired);
+
+        var reports = await LoadAsync(actor, reportIds, ct);
+        var refused = new List<(string, DeskProblem)>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var report in reports)
+        {
+            if (report.Status == status)
+            {
+                refused.Add((report.PublicId, DeskProblem.Unchanged));
+                continue;
+            }
+            var update = Record(report, actor, now, ReportUpdateKind.StatusChange, text, isPublic: true, status);
+            report.Status = status;
+            report.UpdatedAt = now;
+            report.FirstResponseAt ??= now;
+            report.ClosedAt = status.IsOpen() ? null : now;
+            if (status == ReportStatus.Done && report.ReporterEmailVerified)
+                ScheduleFollowUp(report, update, sender, now);
+            mails.QueueUpdate(report, update, sender);
+        }
+        await db.SaveChangesAsync(ct);
+        return new(reports.Count - refused.Count, Missing(reportIds, reports, refused));
+    }
+
+    public async Task<DeskResult> AssignAsync(DeskUser actor, IReadOnlyCollection<Guid> reportIds, Guid? assigneeId, CancellationToken ct)
+    {
+        var reports = await LoadAsync(actor, reportIds, ct);
+        string? name = null;
+        var memberOf = new HashSet<Guid>();
+        if (assigneeId is { } userId)
+        {
+            name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            memberOf = (await db.Set<DepartmentMember>().Where(m => m.UserId == userId).Select(m => m.DepartmentId).ToListAsync(ct)).ToHashSet();
+        }
+        var refused = new List<(string, DeskProblem)>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var report in reports)
+        {
+            if (report.AssigneeId == assigneeId)
+                refused.Add((report.PublicId, DeskProblem.Unchanged));
+            else if (assigneeId is not null && (name is null || report.DepartmentId is not { } department || !memberOf.Contains(department)))
+                refused.Add((report.PublicId, DeskProblem.NotAMember));
+            else
+            {
+                report.AssigneeId = assigneeId;
+                Record(report, actor, now, ReportUpdateKind.Assignment, name, isPublic: false);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new(reports.Count - refused.Count, Missing(reportIds, reports, refused));
+    }
+
+    /// <summary>A public update (mailed to the reporter) or an internal note (staff only).</summary>
+    public async Task<DeskProblem?> AddNoteAsync(DeskUser actor, Guid reportId, string? text, bool isPublic, ReportMails.Sender sender,
+        CancellationToken ct)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return DeskProblem.TextRequired;
+        if (text.Length > ReportUpdate.MaxText)
+            return DeskProblem.TextTooLong;
+        if ((await LoadAsync(actor, [reportId], ct)) is not [var report])
+            return DeskProblem.NotFound;
+        var now = time.GetUtcNow().UtcDateTime;
+        var update = Record(report, actor, now, isPublic ? ReportUpdateKind.PublicNote : ReportUpdateKind.InternalNote, text, isPublic);
+        if (isPublic)
+        {
+            report.UpdatedAt = now;
+            report.FirstResponseAt ??= now;
+            mails.QueueUpdate(report, update, sender);
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Releases a photo for the public page, or withholds it again (faces, number plates).</summary>
+    public async Task<DeskProblem?> ReviewPhotoAsync(DeskUser actor, Guid reportId, Guid photoId, bool release, CancellationToken ct)
+    {
+        if ((await LoadAsync(actor, [reportId], ct)) is not [var report])
+            return DeskProblem.NotFound;
+        var photo = await db.Set<ReportPhoto>().SingleOrDefaultAsync(p => p.Id == photoId && p.ReportId == reportId, ct);
+        if (photo is null)
+            return DeskProblem.NotFound;
+        if (photo.Released == release)
+            return DeskProblem.Unchanged;
+        var now = time.GetUtcNow().UtcDateTime;
+        photo.ReleasedAt = release ? now : null;
+        photo.ReleasedById = release ? actor.Id : null;
+        // The text names the photo by its number as the page shows it; the words are chosen when shown.
+        Record(report, actor, now, ReportUpdateKind.PhotoReview, $"{photo.Position + 1}:{(release ? "released" : "withheld")}", isPublic: false);
+        if (release)
+            report.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private async Task<List<Report>> LoadAsync(DeskUser actor, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().Take(500).ToList();
+        return await desk.Visible(actor).Where(r => wanted.Contains(r.Id)).ToListAsync(ct);
+    }
+
+    private ReportUpdate Record(Report report, DeskUser actor, DateTime now, ReportUpdateKind kind, string? text, bool isPublic,
+        ReportStatus? status = null)
+    {
+        var update = new ReportUpdate { ReportId = report.Id, At = now, Kind = kind, Status = status, Text = text, AuthorId = actor.Id, Public = isPublic };
+        db.Add(update);
+        return update;
+    }
+
+    private void ScheduleFollowUp(Report report, ReportUpdate done, ReportMails.Sender sender, DateTime now)
+    {
+        var weeks = options.Value.FollowUpWeeks;
+        if (weeks <= 0)
+            return;
+        jobs.Add(AskIfFixed.JobKind, new AskIfFixed.Payload(report.Id, done.Id, sender.OrganizationName, sender.BaseUrl),
+            $"report-follow-up:{done.Id:N}", JobPriority.Normal, now.AddDays(7 * weeks));
+    }
+
+    private static List<(string, DeskProblem)> Missing(IReadOnlyCollection<Guid> ids, List<Report> found, List<(string, DeskProblem)> refused)
+    {
+        var seen = found.Select(r => r.Id).ToHashSet();
+        refused.AddRange(ids.Distinct().Where(id => !seen.Contains(id)).Select(_ => ("", DeskProblem.NotFound)));
+        return refused;
+    }
+}
+
+/// <summary>Settings of the back office (<c>Reports:Desk</c> in the configuration).</summary>
+public sealed class ReportDeskOptions
+{
+    public const string Section = "Reports:Desk";
+
+    /// <summary>Weeks after "done" until the reporter is asked whether it is really fixed; 0: never asked.</summary>
+    public int FollowUpWeeks { get; set; } = 4;
+}
