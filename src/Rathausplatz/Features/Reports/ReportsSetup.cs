@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Rathausplatz.Features.Reports.Open311;
 
 namespace Rathausplatz.Features.Reports;
 
@@ -13,6 +14,7 @@ public static class ReportsSetup
         builder.Services.AddScoped<ReportTokens>();
         builder.Services.AddScoped<ReportMails>();
         builder.Services.AddScoped<SubmitReport>();
+        builder.AddOpen311();
 
         var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
@@ -28,6 +30,7 @@ public static class ReportsSetup
 
     public static WebApplication MapReports(this WebApplication app)
     {
+        app.MapOpen311();
         return app;
     }
 }
