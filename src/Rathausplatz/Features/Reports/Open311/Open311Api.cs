@@ -170,7 +170,7 @@ public static partial class Open311Api
         var (items, more) = await find.RunAsync(filter, ct);
         if (more)
             context.Response.Headers.Link = $"<{NextPage(context.Request, filter.Page + 1)}>; rel=\"next\"";
-        return new Open311Result(Requests(items, context.Request), Format(format));
+        return new Open311Result(RequestsDocument(items, Origin(context.Request)), Format(format));
     }
 
     private static async Task<IResult> RequestAsync(HttpContext context,
@@ -184,7 +184,7 @@ public static partial class Open311Api
         var found = await find.ByIdAsync(ReportIds.Normalize(serviceRequestId), ct);
         if (found is null)
             return Open311Result.Error(Format(format), Open311Error.NotFound(text["Die Meldung (service_request_id) {0} gibt es hier nicht.", serviceRequestId]));
-        return new Open311Result(Requests([found], context.Request), Format(format));
+        return new Open311Result(RequestsDocument([found], Origin(context.Request)), Format(format));
     }
 
     private static async Task<IResult> TokenAsync(HttpContext context,
@@ -338,9 +338,9 @@ public static partial class Open311Api
         _ => Open311Error.BadRequest(text["Ein Bild (media) ist beschädigt."]),
     };
 
-    private static Open311List Requests(IEnumerable<PublicServiceRequest> requests, HttpRequest request)
+    /// <summary>The answer of GET requests: every field of the specification, in its order (media_url only for released photos).</summary>
+    public static Open311List RequestsDocument(IEnumerable<PublicServiceRequest> requests, string origin)
     {
-        var origin = Origin(request);
         return Open311Node.List("service_requests", "request", requests.Select(r => Open311Node.Object("request",
             new("service_request_id", r.Id),
             new("status", r.Status.Open311()),
