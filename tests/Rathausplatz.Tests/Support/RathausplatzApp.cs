@@ -95,6 +95,8 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         // Tests post to the account forms far more often than people do, all from one address, and the
         // limiter counts real minutes: the production limit (20) would answer 429 at random.
         ["RateLimits:AccountsPerMinute"] = "100000",
+        // Below the per-address limit of Open311 posts (60), so a test can reach each of the two.
+        ["RateLimits:Open311PostsPerMinutePerKey"] = "20",
         // Small fan-out pages, so the keyset paging runs over many pages even with a handful of subscribers.
         ["Delivery:FanOutBatch"] = "7",
         // The fake geocoder of the district tests listens on plain http on 127.0.0.1.

@@ -19,7 +19,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
 
         Assert.Superset(
             new[] { "/admin", "/admin/settings", "/admin/logo", "/admin/structure", "/admin/members", "/admin/members/invite",
-                "/admin/members/{id:guid}", "/platform", "/platform/organizations/new", "/platform/organizations/{id:guid}", "/platform/jobs" }.ToHashSet(),
+                "/admin/members/{id:guid}", "/admin/open311", "/platform", "/platform/organizations/new", "/platform/organizations/{id:guid}", "/platform/jobs" }.ToHashSet(),
             pages.ToHashSet());
     }
 

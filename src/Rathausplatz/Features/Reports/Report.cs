@@ -131,6 +131,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.HasIndex(r => new { r.OrganizationId, r.Status, r.RequestedAt });
         report.HasIndex(r => new { r.OrganizationId, r.CategoryId, r.RequestedAt });
         report.HasIndex(r => new { r.OrganizationId, r.Latitude, r.Longitude });
+        // Open311 GET requests without a status or service filter: the newest of the last 90 days (bench/reports).
+        report.HasIndex(r => new { r.OrganizationId, r.RequestedAt });
         // The back office's queues.
         report.HasIndex(r => new { r.DepartmentId, r.Status });
         report.HasIndex(r => r.AssigneeId);

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Rathausplatz.Features.Reports.Public;
+using Rathausplatz.Features.Reports.Open311;
 
 namespace Rathausplatz.Features.Reports;
 
@@ -17,6 +18,7 @@ public static class ReportsSetup
         builder.Services.AddScoped<PublicReports>();
         builder.Services.AddScoped<SupportReport>();
         builder.Services.AddScoped<ConfirmReporterEmail>();
+        builder.AddOpen311();
 
         // Counted per client address and host name, so one town's visitors do not use up another's.
         var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);
@@ -34,6 +36,7 @@ public static class ReportsSetup
     public static WebApplication MapReports(this WebApplication app)
     {
         app.MapReportsMapApi();
+        app.MapOpen311();
         return app;
     }
 }

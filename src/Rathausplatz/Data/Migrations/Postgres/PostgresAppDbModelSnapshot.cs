@@ -1435,6 +1435,58 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("Topic");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Reports.Open311.Open311Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RevokedById");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("Open311Clients", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1554,6 +1606,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "RequestToken")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "RequestedAt");
 
                     b.HasIndex("OrganizationId", "CategoryId", "RequestedAt");
 
@@ -2410,6 +2464,25 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Reports.Open311.Open311Client", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Reports.Report", b =>

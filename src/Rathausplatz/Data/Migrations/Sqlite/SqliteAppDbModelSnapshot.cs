@@ -1422,6 +1422,58 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("Topic");
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Reports.Open311.Open311Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RevokedById");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("Open311Clients", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1541,6 +1593,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "RequestToken")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "RequestedAt");
 
                     b.HasIndex("OrganizationId", "CategoryId", "RequestedAt");
 
@@ -2397,6 +2451,25 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Reports.Open311.Open311Client", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Reports.Report", b =>
