@@ -45,17 +45,4 @@ public sealed class ReportArea(AppDb db, DistrictLocator districts, ILogger<Repo
         log.LogWarning("The report area boundary is not a GeoJSON Polygon or MultiPolygon; the districts are used instead");
         return null;
     }
-
-    /// <summary>True for a GeoJSON Polygon or MultiPolygon (for the settings form).</summary>
-    public static bool IsValidBoundary(string geoJson)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson) is Polygon or MultiPolygon;
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
 }

@@ -7,7 +7,7 @@ using Rathausplatz.Tests.Support;
 
 namespace Rathausplatz.Tests.Features.Reports.Desk;
 
-/// <summary>/admin/abteilungen and /admin/meldekategorien: organisation admins set up who works on which reports.</summary>
+/// <summary>/admin/abteilungen, /admin/meldekategorien and /admin/meldungen: organisation admins set up who works on which reports, and how reports are taken.</summary>
 public abstract class DeskAdminTests(RathausplatzApp app)
 {
     [Fact]
@@ -52,6 +52,36 @@ public abstract class DeskAdminTests(RathausplatzApp app)
         Assert.True(schaden.Required);
         Assert.Equal([new ReportFieldValue("mast", "Mast beschädigt"), new ReportFieldValue("lampe", "Lampe aus")], schaden.Values);
         Assert.True(await scope.Db.Set<DepartmentMember>().AnyAsync(m => m.DepartmentId == tiefbau.Id && m.UserId == staff.Id));
+    }
+
+    [Fact]
+    public async Task AnAdminRequiresAnAddressLimitsPhotosAndSetsTheAreaAndBadInputChangesNothing()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var client = await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(organization, Roles.OrganizationAdmin));
+        const string area = """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[11,48],[12,48],[12,49],[11,49],[11,48]]]}}""";
+
+        var page = await client.GetPageAsync("/admin/meldungen");
+        using var saved = await page.FormWithButton("Einstellungen speichern")
+            .Check("Input.AnonymousAllowed").Set("Input.MaxPhotos", "2").Set("Input.BoundaryGeoJson", area).SubmitAsync(client);
+        var again = await client.GetPageAsync("/admin/meldungen");
+        using var openRing = await again.FormWithButton("Einstellungen speichern")
+            .Set("Input.BoundaryGeoJson", """{"type":"Polygon","coordinates":[[[11,48],[12,48],[12,49],[11,49]]]}""").SubmitAsync(client);
+        using var tooMany = await again.FormWithButton("Einstellungen speichern").Set("Input.MaxPhotos", "11").SubmitAsync(client);
+        using var notAnAdmin = await (await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff))).GetAsync("/admin/meldungen");
+
+        Assert.Equal("/admin/meldungen", saved.RedirectTarget());
+        Assert.Equal(HttpStatusCode.BadRequest, openRing.StatusCode);
+        Assert.Contains("Bitte geben Sie die Grenze als GeoJSON-Polygon oder -MultiPolygon mit geschlossenen Ringen an.", (await openRing.ReadPageAsync()).ErrorMessages());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("Bitte eine Zahl von 0 bis 10.", (await tooMany.ReadPageAsync()).ErrorMessages());
+        Assert.True(notAnAdmin.StatusCode == HttpStatusCode.Forbidden || notAnAdmin.Headers.Location?.OriginalString.Contains("/error/403") == true);
+        Assert.False(again.QuerySelector("#Input_AnonymousAllowed")!.HasAttribute("checked"));
+        await using var scope = app.InOrganization(organization);
+        var stored = await scope.Db.Set<ReportSettings>().AsNoTracking().SingleAsync();
+        Assert.False(stored.AnonymousAllowed);
+        Assert.Equal(2, stored.MaxPhotos);
+        Assert.Equal("""{"type":"Polygon","coordinates":[[[11,48],[12,48],[12,49],[11,49],[11,48]]]}""", stored.BoundaryGeoJson);
     }
 
     [Fact]
