@@ -342,6 +342,22 @@ public abstract class Open311ApiTests(RathausplatzApp app)
         await AssertErrorAsync(await PostAsync(client, "/open311/v2/requests.json", $"api_key={key}&service_code=muell"), "json", HttpStatusCode.Forbidden, "Der api_key wurde widerrufen.");
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentListsTheOpen311RoutesAndStillPassesTwoThirdPartyValidators()
+    {
+        var (_, client, _) = await TownAsync();
+
+        var json = await client.GetStringAsync("/openapi/v1.json");
+        var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/services/{service_code}.{format}",
+            "/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}", "/open311/v2/tokens/{token}.{format}" })
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty("get", out _), path);
+        Assert.True(paths.GetProperty("/open311/v2/requests.{format}").TryGetProperty("post", out _));
+        var verdict = await ThirdPartyParsers.ValidateOpenApiAsync(json);
+        Assert.True(verdict.GetProperty("schemaValid").GetBoolean(), verdict.ToString());
+        Assert.True(verdict.GetProperty("parserValid").GetBoolean(), verdict.ToString());
+    }
+
     // ---- helpers ----
 
     private async Task<(TestOrganization Org, HttpClient Client, string Key)> TownAsync()
