@@ -29,7 +29,7 @@ internal static class DeliveryBench
         var setup = await Setup.OrganizationAsync(services);
         var fill = Stopwatch.StartNew();
         await Fill.SubscribersAsync(services, setup, subscribers);
-        Report.Line($"fill: {fill.Elapsed.TotalSeconds:F1} s (set-based SQL, then ANALYZE)");
+        Report.Line($"fill: {fill.Elapsed.TotalSeconds:F1} s (set-based SQL, then VACUUM ANALYZE on PostgreSQL)");
 
         // (a) Publish to all deliveries queued, through PublishPost and the fan-out job (QueueDeliveries).
         // Warm-up, as a running server is: an alert to the topic nobody chose walks every page (JIT, plans, cache), queues nothing.

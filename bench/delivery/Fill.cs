@@ -53,9 +53,11 @@ internal static class Fill
             SELECT {subscriptionId}, {Pick("(n / 4) % 5 - 1", setup.Districts)} FROM ({numbers}) AS numbers WHERE (n / 4) % 5 <> 0
             """);
         await transaction.CommitAsync();
-        // Statistics, as autovacuum would gather on PostgreSQL after a load like this; SQLite plans without
-        // them unless someone runs ANALYZE, and the app does not, so the bench leaves SQLite as it is.
+        // What autovacuum does on PostgreSQL after a load like this (since version 13 it vacuums tables that
+        // only grew, too): statistics, and the visibility map that lets the fan-out read the subscriptions
+        // from its covering index alone. SQLite plans without statistics unless someone runs ANALYZE, and
+        // the app does not, so the bench leaves SQLite as it is.
         if (postgres)
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
     }
 }

@@ -17,12 +17,26 @@ var posts = IntArg("--posts", 100_000);
 var queries = IntArg("--queries", 500);
 var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
 var resultsFile = StringArg("--results");
+// --keep: leave the filled databases behind (their names are printed) to study plans by hand.
+var keep = args.Contains("--keep");
+// --only sqlite|postgres: measure one provider.
+var only = StringArg("--only")?.ToLowerInvariant();
+// --reuse-sqlite FOLDER / --reuse-postgres DATABASE: measure a database kept by an earlier run (migrated
+// to the current schema first) instead of filling a new one; --print-queries shows what is asked.
+var reuseSqlite = StringArg("--reuse-sqlite");
+var reusePostgres = StringArg("--reuse-postgres");
+var printQueries = args.Contains("--print-queries");
 // German pages (the search prefers the reader's language), figures in the report with decimal points.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var runs = new List<ProviderRun> { await RunAsync("SQLite", DatabaseProvider.Sqlite, null) };
-if (postgres is not null)
+var runs = new List<ProviderRun>();
+if (only is null or "sqlite")
+    runs.Add(await RunAsync("SQLite", DatabaseProvider.Sqlite, null));
+if (only == "sqlite")
+{
+}
+else if (postgres is not null)
     runs.Add(await RunAsync("PostgreSQL", DatabaseProvider.Postgres, postgres));
 else
     Console.WriteLine("PostgreSQL skipped: set RATHAUSPLATZ_BENCH_POSTGRES or pass --postgres (bench/search/run starts a throwaway cluster).");
@@ -36,13 +50,14 @@ return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? connectionString)
 {
-    var folder = Directory.CreateTempSubdirectory("rathausplatz-bench-search-");
+    var reuse = provider == DatabaseProvider.Sqlite ? reuseSqlite : reusePostgres;
+    var folder = reuse is not null && provider == DatabaseProvider.Sqlite ? new DirectoryInfo(reuse) : Directory.CreateTempSubdirectory("rathausplatz-bench-search-");
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
     builder.Logging.ClearProviders();
     builder.Configuration["Database:Provider"] = provider.ToString();
     builder.Configuration["Database:DataFolder"] = folder.FullName;
     if (connectionString is not null)
-        builder.Configuration["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = $"rathausplatz_bench_{Guid.CreateVersion7():N}" }.ConnectionString;
+        builder.Configuration["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = reuse ?? $"rathausplatz_bench_{Guid.CreateVersion7():N}" }.ConnectionString;
     builder.Services.AddSingleton(TimeProvider.System);
     // Identity's store options shape the model; without the app's, the migrations would not match it.
     builder.Services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => Rathausplatz.Features.Accounts.AccountsSetup.ConfigureStores(o.Stores));
@@ -52,17 +67,27 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     await app.Services.MigrateDatabaseAsync();
     try
     {
-        Console.WriteLine($"{name}: filling {posts:N0} posts …");
-        var fill = Stopwatch.StartNew();
-        var (organization, ids) = await FillAsync(app.Services);
+        Guid organization;
+        List<Guid> ids;
+        if (reuse is null)
+        {
+            Console.WriteLine($"{name}: filling {posts:N0} posts …");
+            var fill = Stopwatch.StartNew();
+            (organization, ids) = await FillAsync(app.Services);
+            Console.WriteLine($"{name}: filled in {fill.Elapsed.TotalSeconds:F0} s; measuring …");
+        }
+        else
+            (organization, ids) = await ExistingAsync(app.Services);
         await AnalyzeAsync(app.Services, provider);
-        Console.WriteLine($"{name}: filled in {fill.Elapsed.TotalSeconds:F0} s; measuring …");
 
         var text = new GermanText(seed: 7);
         var terms = Enumerable.Range(0, queries).Select(_ => text.Query()).ToList();
         var random = new Random(11);
         var sampleIds = Enumerable.Range(0, queries).Select(_ => ids[random.Next(ids.Count)]).ToList();
         var found = new List<int>();
+        if (printQueries)
+            foreach (var term in terms)
+                Console.WriteLine($"{term}\t{SearchQuery.Parse(term).ForPostgres()}\t{SearchQuery.Parse(term).ForSqlite()}");
 
         // Warm-up: JIT, connection pools, the database's caches.
         foreach (var term in terms.Take(50))
@@ -77,9 +102,14 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     }
     finally
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
-        folder.Delete(recursive: true);
+        if (keep || reuse is not null)
+            Console.WriteLine($"{name}: kept {(connectionString is null ? folder.FullName : builder.Configuration["Database:ConnectionString"])}");
+        else
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
+            folder.Delete(recursive: true);
+        }
     }
 }
 
@@ -124,6 +154,15 @@ async Task<(Guid Organization, List<Guid> Ids)> FillAsync(IServiceProvider servi
             Console.WriteLine($"  {start + batch:N0}");
     }
     return (organizationId, ids);
+}
+
+async Task<(Guid Organization, List<Guid> Ids)> ExistingAsync(IServiceProvider services)
+{
+    await using var scope = services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+    var organization = await db.Set<Organization>().Select(o => o.Id).SingleAsync();
+    var ids = await db.Set<Post>().IgnoreQueryFilters().Select(p => p.Id).ToListAsync();
+    return (organization, ids);
 }
 
 // Fresh statistics as autovacuum or PRAGMA optimize would gather them on a live database.

@@ -103,8 +103,10 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         s.Property(x => x.CreatedAt).HasColumnName("created_at");
         s.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         s.HasIndex(x => new { x.OrganizationId, x.Email }).IsUnique();
-        // The fan-out walks confirmed subscriptions of one organisation in id order (keyset paging).
-        s.HasIndex(x => new { x.OrganizationId, x.State, x.Id });
+        // The fan-out walks confirmed subscriptions of one organisation in id order (keyset paging) and
+        // tests what each wants: with those columns in the index it never reads the wide table rows
+        // (an index-only scan; on 1,000,000 subscriptions a third of the fan-out's time, bench/RESULTS.md).
+        s.HasIndex(x => new { x.OrganizationId, x.State, x.Id, x.Types, x.Frequency, x.AllTopics, x.AllDistricts });
         s.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         s.HasMany(x => x.Topics).WithOne().HasForeignKey(t => t.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         s.HasMany(x => x.Districts).WithOne().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);

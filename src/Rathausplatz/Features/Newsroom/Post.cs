@@ -109,6 +109,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Slug).HasMaxLength(100);
         post.HasIndex(p => new { p.OrganizationId, p.Slug }).IsUnique();
         post.HasIndex(p => new { p.OrganizationId, p.Status, p.Type });
+        // The public lists (/aktuelles, home page, feeds, sitemap) take the newest published posts: read
+        // in this order they stop after a page instead of sorting all of them (bench/RESULTS.md, "Search").
+        post.HasIndex(p => new { p.OrganizationId, p.Status, p.PublishedAt });
         post.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         post.Ignore(p => p.German);
         post.OwnsMany(p => p.Contents, content =>

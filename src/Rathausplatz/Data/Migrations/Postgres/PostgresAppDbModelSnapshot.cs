@@ -420,7 +420,7 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "State", "Id");
+                    b.HasIndex("OrganizationId", "State", "Id", "Types", "Frequency", "AllTopics", "AllDistricts");
 
                     b.ToTable("subscriptions", (string)null);
                 });
@@ -1054,6 +1054,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "PublishedAt");
 
                     b.HasIndex("OrganizationId", "Status", "Type");
 

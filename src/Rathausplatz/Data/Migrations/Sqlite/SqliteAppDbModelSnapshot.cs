@@ -409,7 +409,7 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "State", "Id");
+                    b.HasIndex("OrganizationId", "State", "Id", "Types", "Frequency", "AllTopics", "AllDistricts");
 
                     b.ToTable("subscriptions", (string)null);
                 });
@@ -1043,6 +1043,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "PublishedAt");
 
                     b.HasIndex("OrganizationId", "Status", "Type");
 

@@ -65,20 +65,24 @@ public sealed class SearchPosts(AppDb db, TenantContext tenant, TimeProvider tim
         const int published = (int)PostStatus.Published;
         const int candidates = RankedCandidates;
         // One row per post: the language version that ranks best (ties: the reader's language).
+        // The tsquery is written out where it is used, not taken from a CTE: as a constant the planner
+        // sees how common the words are and walks the primary key backwards for a common word (the
+        // newest thousand matches are near the top) but takes the GIN index for a rare one. Behind a
+        // CTE it guessed 500 rows for every query and read every match of a common word through the
+        // index, 28,000 rows all over the table for one word of 100,000 posts (bench/RESULTS.md).
+        var terms = query.ForPostgres();
         return (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<SearchHit>($"""
-                WITH q AS (SELECT to_tsquery('simple', {query.ForPostgres()}) AS q),
-                c AS MATERIALIZED (
-                    SELECT s."Id" FROM "PostSearch" s, q
-                    WHERE s."Vector" @@ q.q AND s."OrganizationId" = {organization}
+                WITH c AS MATERIALIZED (
+                    SELECT s."Id" FROM "PostSearch" s
+                    WHERE s."Vector" @@ to_tsquery('simple', {terms}) AND s."OrganizationId" = {organization}
                     ORDER BY s."Id" DESC LIMIT {candidates})
                 SELECT h."PostId", h."Language", h."Score" FROM (
                     SELECT DISTINCT ON (s."PostId") s."PostId", s."Language", p."PublishedAt",
-                        ts_rank(s."Vector", q.q)::float8 AS "Score"
+                        ts_rank(s."Vector", to_tsquery('simple', {terms}))::float8 AS "Score"
                     FROM c
                     JOIN "PostSearch" s ON s."Id" = c."Id"
-                    JOIN "Post" p ON p."Id" = s."PostId",
-                    q
+                    JOIN "Post" p ON p."Id" = s."PostId"
                     WHERE p."OrganizationId" = {organization} AND p."Status" = {published}
                         AND p."PublishedAt" <= {now} AND (p."UnpublishAt" IS NULL OR p."UnpublishAt" > {now})
                     ORDER BY s."PostId", "Score" DESC, s."Language" = {preferred} DESC
