@@ -515,6 +515,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizationId", "Channel", "State", "NextAttemptAt");
+
                     b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);

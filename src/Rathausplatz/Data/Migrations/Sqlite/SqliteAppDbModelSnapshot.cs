@@ -504,6 +504,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizationId", "Channel", "State", "NextAttemptAt");
+
                     b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
