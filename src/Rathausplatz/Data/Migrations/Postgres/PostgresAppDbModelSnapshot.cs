@@ -387,6 +387,10 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("language");
 
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bounce_at");
+
                     b.Property<string>("ManageKey")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -376,6 +376,10 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bounce_at");
+
                     b.Property<string>("ManageKey")
                         .IsRequired()
                         .HasMaxLength(64)

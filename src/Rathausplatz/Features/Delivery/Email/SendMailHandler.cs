@@ -61,6 +61,7 @@ public static class EmailSetup
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
         builder.Services.AddScoped<Mailer>();
         builder.Services.AddSingleton<MailSigner>();
+        builder.Services.AddScoped<ProcessBounce>();
         builder.Services.AddJobHandler<SendMailHandler>(Mailer.JobKind);
         return builder;
     }
