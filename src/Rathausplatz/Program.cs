@@ -30,7 +30,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.SeedDemoAsync();
-if (await app.RunCommandAsync(args))
+if (await app.RunCommandAsync(args) || await app.RunBounceCommandAsync(args))
     return;
 
 app.UseWebPlatform();     // errors, HTTPS, security headers, static files, language

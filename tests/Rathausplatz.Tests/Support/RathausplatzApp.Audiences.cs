@@ -105,3 +105,10 @@ public static class DeliveryMailExtensions
         return new Uri(header.Trim().TrimStart('<').TrimEnd('>'));
     }
 }
+
+public static class DigestMailExtensions
+{
+    /// <summary>Digest mails among <paramref name="mails"/> (their subject names them).</summary>
+    public static List<MimeMessage> Digests(this IEnumerable<MimeMessage> mails) =>
+        mails.Where(m => m.Subject?.Contains("Zusammenfassung", StringComparison.Ordinal) == true).ToList();
+}

@@ -9,9 +9,19 @@ public abstract partial class RathausplatzApp
     /// Runs the built app as an operator would from the shell (<c>Rathausplatz setup …</c>), against
     /// this app's database, and returns its exit code and what it printed.
     /// </summary>
-    public async Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(params string[] args) => RunCommandLineAsync(null, args);
+
+    /// <summary>As <see cref="RunCommandLineAsync(string[])"/>, with <paramref name="input"/> on standard input (as an MTA pipes a mail).</summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(string? input, params string[] args)
     {
-        using var process = Process.Start(BuiltApp(args, new() { ["Jobs:RunWorker"] = "false" }))!;
+        var start = BuiltApp(args, new() { ["Jobs:RunWorker"] = "false", ["Smtp:FromAddress"] = "noreply@rathausplatz.test" });
+        start.RedirectStandardInput = input is not null;
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));

@@ -43,8 +43,15 @@ public sealed class ManageSubscription(AppDb db, TimeProvider time, Subscription
 }
 
 /// <summary>The delivery engine reports what receiving servers said about an address.</summary>
-public sealed class RecordDeliveryOutcome(AppDb db)
+public sealed class RecordDeliveryOutcome(AppDb db, TimeProvider time)
 {
+    /// <summary>
+    /// How long a bounce keeps counting. A relay accepts every mail and bounces later, so its acceptance
+    /// cannot reset the count of bounces; only a stretch this long without one does (as mailing list
+    /// managers do).
+    /// </summary>
+    public static readonly TimeSpan BouncesCountFor = TimeSpan.FromDays(30);
+
     /// <summary>After <paramref name="limit"/> permanent refusals in a row the address gets no more mail.</summary>
     public async Task PermanentFailureAsync(Guid subscriptionId, int limit, CancellationToken ct)
     {
@@ -54,7 +61,21 @@ public sealed class RecordDeliveryOutcome(AppDb db)
                 .SetProperty(s => s.State, s => s.PermanentFailures + 1 >= limit ? SubscriptionState.Disabled : s.State), ct);
     }
 
-    public async Task AcceptedAsync(Guid subscriptionId, CancellationToken ct) =>
-        await db.Set<Subscription>().Where(s => s.Id == subscriptionId && s.PermanentFailures > 0)
+    /// <summary>A bounce mail (DSN) about a mail the server had accepted: counts like a refusal, and for <see cref="BouncesCountFor"/>.</summary>
+    public async Task BouncedAsync(Guid subscriptionId, int limit, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Set<Subscription>().Where(s => s.Id == subscriptionId)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.PermanentFailures, s => s.PermanentFailures + 1)
+                .SetProperty(s => s.LastBounceAt, now)
+                .SetProperty(s => s.State, s => s.PermanentFailures + 1 >= limit ? SubscriptionState.Disabled : s.State), ct);
+    }
+
+    public async Task AcceptedAsync(Guid subscriptionId, CancellationToken ct)
+    {
+        var since = time.GetUtcNow().UtcDateTime - BouncesCountFor;
+        await db.Set<Subscription>().Where(s => s.Id == subscriptionId && s.PermanentFailures > 0 && (s.LastBounceAt == null || s.LastBounceAt < since))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.PermanentFailures, 0), ct);
+    }
 }

@@ -34,6 +34,9 @@ public sealed class Subscribe(AppDb db, TimeProvider time, SubscriptionMails mai
         subscription.ConsentTextVersion = ConsentText.Version;
         subscription.ConsentGivenAt = now;
         subscription.ConfirmedAt = null;
+        // A new opt-in starts a clean record: confirming it proves the mailbox takes mail again.
+        subscription.PermanentFailures = 0;
+        subscription.LastBounceAt = null;
         subscription.UpdatedAt = now;
         await choice.ApplyToAsync(db, subscription, ct);
         mails.QueueConfirmation(subscription, sender);

@@ -49,6 +49,8 @@ public sealed class Subscription : ITenantOwned
 
     /// <summary>Mails the receiving server refused for good (SMTP 5xx) since the last one it accepted.</summary>
     public int PermanentFailures { get; set; }
+    /// <summary>When a bounce mail (DSN) last came back for this address; while recent, a mail the relay accepts proves nothing.</summary>
+    public DateTime? LastBounceAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -100,6 +102,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         s.Property(x => x.ConsentGivenAt).HasColumnName("consent_given_at");
         s.Property(x => x.ConfirmedAt).HasColumnName("confirmed_at");
         s.Property(x => x.PermanentFailures).HasColumnName("permanent_failures");
+        s.Property(x => x.LastBounceAt).HasColumnName("last_bounce_at");
         s.Property(x => x.CreatedAt).HasColumnName("created_at");
         s.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         s.HasIndex(x => new { x.OrganizationId, x.Email }).IsUnique();

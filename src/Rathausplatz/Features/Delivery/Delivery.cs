@@ -4,7 +4,8 @@ using Rathausplatz.Data;
 namespace Rathausplatz.Features.Delivery;
 
 /// <summary>How a delivery reaches its recipient. A channel adds a value and an <see cref="IDeliveryChannel"/>.</summary>
-public enum DeliveryChannel { Email = 0, Push = 1, InApp = 2 }
+/// <remarks>EmailDigest: a post waiting for (or sent in) a daily or weekly digest mail of e-mail subscriptions.</remarks>
+public enum DeliveryChannel { Email = 0, Push = 1, InApp = 2, EmailDigest = 3 }
 
 /// <summary>
 /// Queued: waits for its turn (or its retry time). Claimed: leased to a worker, which may be sending it
@@ -56,6 +57,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         d.Property(x => x.CreatedAt).HasColumnName("created_at");
         // The claim looks for due rows of one post and channel; counts group by state.
         d.HasIndex(x => new { x.PostId, x.Channel, x.State, x.NextAttemptAt });
+        // The digest claim looks for an organisation's due digest rows across posts.
+        d.HasIndex(x => new { x.OrganizationId, x.Channel, x.State, x.NextAttemptAt });
         d.HasOne<Newsroom.Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the subscription: one that ends is deleted (with the address); its delivery rows stay as counts.
     }

@@ -22,4 +22,8 @@ public sealed class DeliveryOptions
     public int MaxAttempts { get; set; } = 10;
     /// <summary>SMTP 5xx for the same address this many times in a row, and its subscription is disabled.</summary>
     public int DisableAfterPermanentFailures { get; set; } = 3;
+    /// <summary>The hour (0–23, the town's time) at which daily and weekly digests go out.</summary>
+    public int DigestHour { get; set; } = 7;
+    /// <summary>The day of the weekly digest.</summary>
+    public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
 }

@@ -13,10 +13,12 @@ public static class DeliverySetup
         builder.Services.AddScoped<DeliveryReport>();
         builder.Services.AddScoped<QueueDeliveries>();
         builder.Services.AddScoped<SendDeliveries>();
+        builder.Services.AddScoped<Digests.DigestStore>();
         builder.Services.AddKeyedScoped<IDeliveryChannel, EmailChannel>(DeliveryChannel.Email);
         builder.AddInAppNotifications();
         Jobs.JobsSetup.AddJobHandler<QueueDeliveries>(builder.Services, QueueDeliveries.JobKind);
         Jobs.JobsSetup.AddJobHandler<SendDeliveries>(builder.Services, SendDeliveries.JobKind);
+        Jobs.JobsSetup.AddJobHandler<Digests.SendDigests>(builder.Services, Digests.SendDigests.JobKind);
         return builder;
     }
 }

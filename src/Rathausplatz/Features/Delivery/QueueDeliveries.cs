@@ -16,8 +16,9 @@ namespace Rathausplatz.Features.Delivery;
 /// <remarks>
 /// Matching: the post's type is among the subscription's types; a post with topics reaches
 /// subscriptions with "all topics" or one of them, a post without topics reaches everyone of its
-/// type (it is about the whole town); districts likewise. Immediate subscribers get every post,
-/// digest subscribers only alerts (alerts are always immediate).
+/// type (it is about the whole town); districts likewise. Immediate subscribers get every post at
+/// once; daily and weekly subscribers get alerts at once and the rest on the digest channel, due at
+/// their next digest moment (Digests/SendDigests).
 /// </remarks>
 public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider time, JobQueue jobs, IOptions<DeliveryOptions> options,
     IEnumerable<IFanOutChannel> otherChannels) : IJobHandler
@@ -59,7 +60,8 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         // large fan-out, PostgreSQL planned the claim badly enough to hit the command timeout (bench/RESULTS.md).
         if (queued >= AnalyzeAfter && db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync("ANALYZE deliveries", ct);
-        if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.State < DeliveryState.Sent, ct))
+        await FanOutDigestsAsync(post, ct);
+        if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.Channel == DeliveryChannel.Email && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Email, post.Type == PostType.Alert, $"{job.Id:N}", ct);
         // Web push: its own subscriptions table, the same rule (Push/PushFanOut).
         var pushed = await new Push.PushFanOut(db, tenant, time, options).FanOutAsync(post, ct);
@@ -67,8 +69,34 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Push, post.Type == PostType.Alert, $"{job.Id:N}", ct);
     }
 
-    /// <summary>Inserts the missing delivery rows; returns how many it added.</summary>
-    public async Task<int> FanOutAsync(Post post, CancellationToken ct)
+    /// <summary>Inserts the missing rows of immediate mails; returns how many it added.</summary>
+    public Task<int> FanOutAsync(Post post, CancellationToken ct) =>
+        // Alerts go to every frequency at once; other posts to "immediately" subscribers here, to digests below.
+        InsertAsync(post, DeliveryChannel.Email, post.Type == PostType.Alert ? null : DeliveryFrequency.Immediately,
+            time.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>
+    /// Rows for daily and weekly subscribers on the digest channel, due at the next digest moment of
+    /// their frequency, and that moment's digest job for the organisation (one per organisation,
+    /// frequency and moment: the idempotency key). Alerts never wait for a digest.
+    /// </summary>
+    public async Task FanOutDigestsAsync(Post post, CancellationToken ct)
+    {
+        if (post.Type == PostType.Alert)
+            return;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var frequency in (DeliveryFrequency[])[DeliveryFrequency.Daily, DeliveryFrequency.Weekly])
+        {
+            var moment = Digests.DigestSchedule.NextUtc(frequency, now, options.Value);
+            var added = await InsertAsync(post, DeliveryChannel.EmailDigest, frequency, moment, ct);
+            // A retried fan-out adds nothing, but the job may be what the crash prevented: the key keeps it single.
+            if (added > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.Channel == DeliveryChannel.EmailDigest
+                    && d.State == DeliveryState.Queued && d.NextAttemptAt == moment, ct))
+                await Digests.SendDigests.ScheduleAsync(jobs, tenant.OrganizationId!.Value, frequency, moment, ct);
+        }
+    }
+
+    private async Task<int> InsertAsync(Post post, DeliveryChannel channel, DeliveryFrequency? frequency, DateTime due, CancellationToken ct)
     {
         var organization = tenant.OrganizationId ?? throw new InvalidOperationException("The fan-out works for one organisation.");
         // Pages are cut over the index (organization_id, state, id) alone, so finding a page's end reads
@@ -80,7 +108,7 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         string? after = null;
         while (true)
         {
-            // Only ids, numbers and constants are inlined (see Sql); the time is a parameter.
+            // Only ids, numbers and constants are inlined (see Sql); the times are parameters.
             string From(string column) => after is null ? "" : $" AND {column} > {after}";
             // The last id of this page: keyset paging, each statement touches at most one page.
             var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {confirmed}{From("s.id")} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
@@ -89,12 +117,12 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
             string Page(string column) => From(column) + To(column);
             var insert = $"""
                 INSERT INTO deliveries (post_id, subscription_id, channel, organization_id, state, attempts, next_attempt_at, created_at)
-                SELECT {Sql.Id(db, post.Id)}, s.id, {(int)DeliveryChannel.Email}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{0}"}, {"{0}"}
+                SELECT {Sql.Id(db, post.Id)}, s.id, {(int)channel}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{1}"}, {"{0}"}
                 FROM subscriptions s
-                WHERE {Match(post, organization, Page)}{Page("s.id")}
+                WHERE {Match(post, organization, frequency, Page)}{Page("s.id")}
                 ON CONFLICT DO NOTHING
                 """;
-            added += await db.Database.ExecuteSqlRawAsync(insert, [now], ct);
+            added += await db.Database.ExecuteSqlRawAsync(insert, [now, due], ct);
             if (upper.Count == 0)
                 return added;
             after = Sql.Id(db, upper[0]);
@@ -102,7 +130,7 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
     }
 
     // page: the page's id range for a column, so the topic and district lists are read for the page only (an index range each).
-    private string Match(Post post, Guid organization, Func<string, string> page)
+    private string Match(Post post, Guid organization, DeliveryFrequency? frequency, Func<string, string> page)
     {
         var where = new List<string>
         {
@@ -110,8 +138,8 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
             $"s.state = {(int)SubscriptionState.Confirmed}",
             $"(s.types & {SubscribableTypes.Bit(post.Type)}) <> 0",
         };
-        if (post.Type != PostType.Alert)
-            where.Add($"s.frequency = {(int)DeliveryFrequency.Immediately}");
+        if (frequency is { } only)
+            where.Add($"s.frequency = {(int)only}");
         if (post.Topics.Count > 0)
             where.Add($"(s.all_topics OR s.id IN (SELECT t.subscription_id FROM subscription_topics t WHERE t.topic_id IN ({Sql.Ids(db, post.Topics.Select(t => t.Id))}){page("t.subscription_id")}))");
         if (post.Districts.Count > 0)

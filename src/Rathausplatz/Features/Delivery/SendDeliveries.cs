@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences;
-using Rathausplatz.Features.Newsroom;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Delivery;
@@ -153,17 +151,8 @@ public sealed class SendDeliveries(
     }
 
     /// <summary>The post as mails tell it; null when it is no longer published (its remaining deliveries are skipped).</summary>
-    private async Task<DeliveryLetter?> LetterAsync(Guid postId, CancellationToken ct)
-    {
-        var post = await db.Set<Post>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == postId, ct);
-        if (post is not { Status: PostStatus.Published })
-            return null;
-        var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == post.OrganizationId)
-            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() })
-            .SingleAsync(ct);
-        return new DeliveryLetter(post.Id, post.Type, post.Severity, organization.Name, $"https://{organization.Host}", post.Slug,
-            post.Contents.ToDictionary(c => c.Language, c => (c.Title, c.Summary)));
-    }
+    private async Task<DeliveryLetter?> LetterAsync(Guid postId, CancellationToken ct) =>
+        (await DeliveryLetters.LoadAsync(db, [postId], ct)).GetValueOrDefault(postId);
 }
 
 /// <summary>Thrown at the commit point when the claim was lost: the channel must not let the message go out.</summary>

@@ -1,5 +1,7 @@
 using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery;
+using Rathausplatz.Features.Delivery.InApp;
+using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Newsroom.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -152,19 +154,36 @@ public abstract class DeliveryEngineTests(RathausplatzApp app)
         await app.SubscribeAndConfirmAsync(organization, northern, districts: [north.Id]);
         await app.SubscribeAndConfirmAsync(organization, southern, districts: [south.Id]);
         await app.AddConfirmedSubscribersAsync(organization, 2);
+        // A daily subscriber in the north (reached in the digest), a browser and an account there, a browser in the south.
+        await app.SubscribeAndConfirmAsync(organization, Unique.Name("taeglich") + "@example.org", districts: [north.Id], frequency: "Daily");
+        await using (var scope = app.InOrganization(organization))
+        {
+            PushSubscription Browser(Guid district) => new()
+            {
+                Endpoint = $"https://push.example.org/{Unique.Name("b")}", P256dh = "k", Auth = "a", ConsentTextVersion = PushConsentText.Version,
+                AllDistricts = false, Districts = [new PushSubscriptionDistrict { DistrictId = district }],
+            };
+            scope.Db.AddRange(Browser(north.Id), Browser(south.Id));
+            scope.Db.Add(new InAppSubscription { UserId = editor.Id, AllDistricts = false, Districts = [new InAppSubscriptionDistrict { DistrictId = north.Id }] });
+            await scope.Db.SaveChangesAsync();
+        }
         var draft = await app.DraftPostAsync(editor, fill: f => f.DistrictIds = [north.Id]);
         var client = await app.CreateSignedInClientAsync(editor);
 
         var before = await client.GetPageAsync($"/newsroom/{draft.Id}");
+        // The browsers' endpoints are made up: nothing to send them (web push is tested in WebPushTests).
+        await using (var scope = app.InOrganization(organization))
+            await scope.Db.Set<PushSubscription>().ExecuteDeleteAsync();
         Assert.Equal(PublishOutcome.Published, await app.PublishAsync(editor, draft.Id));
         await app.RunJobsUntilIdleAsync();
         await app.RunJobsUntilIdleAsync();
         var after = await client.GetPageAsync($"/newsroom/{draft.Id}");
 
-        Assert.Contains("erreicht dieser Beitrag 3 bestätigte E-Mail-Abonnements", before.QuerySelector("#delivery-reach")!.TextContent);
-        Assert.Contains("Nord: 3", before.MainText());
+        Assert.Contains("erreicht dieser Beitrag 4 bestätigte E-Mail-Abonnements", before.QuerySelector("#delivery-reach")!.TextContent);
+        var rows = before.QuerySelectorAll("#delivery-reach-channels tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(["Nord|4|1|1", "Insgesamt|4|1|1"], rows);
         var progress = after.QuerySelector("#delivery-progress")!.TextContent;
-        Assert.Matches(@"Gesendet\s*3", progress);
+        Assert.Matches(@"Gesendet\s*4", progress); // three mails and the in-app notification; the digest waits
         Assert.Contains(northern[0] + "***@example.org", after.MainText());
         Assert.DoesNotContain(northern, after.MainText());
         Assert.DoesNotContain("s***@example.org", after.MainText());

@@ -387,6 +387,10 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("language");
 
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bounce_at");
+
                     b.Property<string>("ManageKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -514,6 +518,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasKey("PostId", "SubscriptionId", "Channel");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Channel", "State", "NextAttemptAt");
 
                     b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
 

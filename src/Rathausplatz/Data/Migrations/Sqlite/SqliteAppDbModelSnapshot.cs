@@ -376,6 +376,10 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bounce_at");
+
                     b.Property<string>("ManageKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -503,6 +507,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasKey("PostId", "SubscriptionId", "Channel");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Channel", "State", "NextAttemptAt");
 
                     b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Rathausplatz.Features.Newsroom;
@@ -15,82 +11,26 @@ namespace Rathausplatz.Features.Delivery.Email;
 /// reused for every message of a lane; HTML and plain text in the subscriber's language; the
 /// preferences link and RFC 8058 one-click unsubscribe headers in every mail.
 /// </summary>
-public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> text) : IDeliveryChannel
+public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> text, MailSigner signer) : IDeliveryChannel
 {
-    public IDeliverySession OpenSession(DeliveryLetter letter) => new Session(options.Value, letter, text);
+    public IDeliverySession OpenSession(DeliveryLetter letter) => new Session(options.Value, letter, text, signer);
 
-    private sealed class Session(SmtpOptions smtp, DeliveryLetter letter, IStringLocalizer<SharedResource> text) : IDeliverySession
+    private sealed class Session(SmtpOptions smtp, DeliveryLetter letter, IStringLocalizer<SharedResource> text, MailSigner signer) : IDeliverySession
     {
-        private readonly SmtpClient client = new();
-        private CommitPointStream? connection;
+        private readonly SmtpSession connection = new(smtp, signer);
 
-        public async Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct)
+        public Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct)
         {
+            MimeMessage message;
             try
             {
-                var message = Compose(recipient);
-                if (string.IsNullOrWhiteSpace(smtp.Host))
-                {
-                    Directory.CreateDirectory(smtp.PickupFolder);
-                    await message.WriteToAsync(Path.Combine(smtp.PickupFolder, $"{recipient.PostId:N}.{recipient.SubscriptionId:N}.eml"), ct);
-                    return SendResult.Sent;
-                }
-                if (!client.IsConnected)
-                {
-                    // Our own socket under MailKit, so the commit point of each message can be found (CommitPointStream).
-                    var tcp = new TcpClient { NoDelay = true };
-                    await tcp.ConnectAsync(smtp.Host, smtp.Port, ct);
-                    connection = new CommitPointStream(tcp.GetStream());
-                    await client.ConnectAsync(connection, smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
-                    if (!string.IsNullOrEmpty(smtp.UserName))
-                        await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
-                }
-                connection!.Arm(commit);
-                try
-                {
-                    await client.SendAsync(message, ct);
-                }
-                finally
-                {
-                    connection.Disarm();
-                }
-                return SendResult.Sent;
-            }
-            catch (LeaseLostException)
-            {
-                // The terminator was held back: the server drops the half-sent message with the connection.
-                await DropConnectionAsync();
-                return new SendResult(SendOutcome.RetryLater, "Lease lost");
-            }
-            catch (SmtpCommandException refused) when ((int)refused.StatusCode >= 500)
-            {
-                // 5xx is the server's final word. Only a refused recipient or message counts against the address.
-                return new SendResult(SendOutcome.RefusedForGood, $"SMTP {(int)refused.StatusCode} ({refused.ErrorCode})",
-                    AddressRefused: refused.ErrorCode != SmtpErrorCode.SenderNotAccepted);
+                message = Compose(recipient);
             }
             catch (ParseException)
             {
-                return new SendResult(SendOutcome.RefusedForGood, "Address not usable", AddressRefused: true);
+                return Task.FromResult(new SendResult(SendOutcome.RefusedForGood, "Address not usable", AddressRefused: true));
             }
-            catch (SmtpCommandException busy)
-            {
-                return new SendResult(SendOutcome.RetryLater, $"SMTP {(int)busy.StatusCode} ({busy.ErrorCode})");
-            }
-            catch (Exception lost) when (lost is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException
-                or ServiceNotAuthenticatedException or AuthenticationException or SslHandshakeException)
-            {
-                // Message names the error class only: exception texts can quote the address.
-                await DropConnectionAsync();
-                return new SendResult(SendOutcome.RetryLater, $"{lost.GetType().Name}", ConnectionLost: true);
-            }
-        }
-
-        private async Task DropConnectionAsync()
-        {
-            if (client.IsConnected)
-                await client.DisconnectAsync(false, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            connection?.Dispose();
-            connection = null;
+            return connection.SendAsync(message, $"{recipient.PostId:N}.{recipient.SubscriptionId:N}.eml", commit, ct);
         }
 
         private MimeMessage Compose(DeliveryRecipient recipient)
@@ -137,13 +77,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            if (client.IsConnected)
-                await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            client.Dispose();
-            connection?.Dispose();
-        }
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
 
         private static string H(string value) => WebUtility.HtmlEncode(value);
     }

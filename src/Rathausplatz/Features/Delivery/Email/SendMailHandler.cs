@@ -8,13 +8,14 @@ using Rathausplatz.Jobs;
 namespace Rathausplatz.Features.Delivery.Email;
 
 /// <summary>Sends one queued mail over SMTP (MailKit), or drops it into the pickup folder in development.</summary>
-public sealed class SendMailHandler(IOptions<SmtpOptions> options) : IJobHandler
+public sealed class SendMailHandler(IOptions<SmtpOptions> options, MailSigner signer) : IJobHandler
 {
     public async Task RunAsync(Job job, CancellationToken ct)
     {
         var mail = JsonSerializer.Deserialize<OutgoingMail>(job.Payload) ?? throw new PermanentJobFailure("Empty mail payload.");
         var smtp = options.Value;
         var message = Compose(mail, smtp, job.Id);
+        signer.Sign(message);
 
         if (string.IsNullOrWhiteSpace(smtp.Host))
         {
@@ -59,6 +60,8 @@ public static class EmailSetup
     {
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
         builder.Services.AddScoped<Mailer>();
+        builder.Services.AddSingleton<MailSigner>();
+        builder.Services.AddScoped<ProcessBounce>();
         builder.Services.AddJobHandler<SendMailHandler>(Mailer.JobKind);
         return builder;
     }

@@ -13,4 +13,6 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string FromAddress { get; set; } = "noreply@localhost";
     public string PickupFolder { get; set; } = "data/mail";
+    /// <summary>DKIM signing of every outgoing mail; off unless domain, selector and key are set.</summary>
+    public DkimOptions Dkim { get; set; } = new();
 }

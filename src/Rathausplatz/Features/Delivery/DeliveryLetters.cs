@@ -1,0 +1,25 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Newsroom;
+using Rathausplatz.Features.Organizations;
+
+namespace Rathausplatz.Features.Delivery;
+
+public static class DeliveryLetters
+{
+    /// <summary>
+    /// The posts as mails tell them, by id; only those still published (the rest are skipped). One
+    /// organisation: the tenant's, whose query filter finds the posts.
+    /// </summary>
+    public static async Task<Dictionary<Guid, DeliveryLetter>> LoadAsync(AppDb db, IReadOnlyCollection<Guid> postIds, CancellationToken ct)
+    {
+        var posts = await db.Set<Post>().AsNoTracking().Where(p => postIds.Contains(p.Id) && p.Status == PostStatus.Published).ToListAsync(ct);
+        if (posts.Count == 0)
+            return [];
+        var organizationId = posts[0].OrganizationId;
+        var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() })
+            .SingleAsync(ct);
+        return posts.ToDictionary(p => p.Id, post => new DeliveryLetter(post.Id, post.Type, post.Severity, organization.Name,
+            $"https://{organization.Host}", post.Slug, post.Contents.ToDictionary(c => c.Language, c => (c.Title, c.Summary))));
+    }
+}
