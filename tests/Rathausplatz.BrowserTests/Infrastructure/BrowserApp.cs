@@ -78,6 +78,9 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>The app's services, for data a test needs that another part's pages make (a report from the report form).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+
     /// <summary>The port the app listens on, for links to other host names of the same app (e.g. <c>neustadt.localhost</c>).</summary>
     public int Port => new Uri(BaseUrl).Port;
 

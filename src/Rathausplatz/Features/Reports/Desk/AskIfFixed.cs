@@ -100,7 +100,14 @@ public sealed class AnswerFollowUp(AppDb db, TimeProvider time, FollowUpTokens t
         if (report is null || outcome is FollowUpOutcome.Invalid or FollowUpOutcome.AlreadyAnswered)
             return (outcome, report);
         var now = time.GetUtcNow().UtcDateTime;
+        // Claimed in one statement, so two clicks at once (or two tabs) answer once.
+        var asked = report.FollowUpAskedAt;
+        var claimed = await db.Set<Report>().Where(r => r.Id == report.Id && r.FollowUpAnsweredAt == null && r.FollowUpAskedAt == asked)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FollowUpAnsweredAt, now), ct);
+        if (claimed == 0)
+            return (FollowUpOutcome.AlreadyAnswered, report);
         report.FollowUpAnsweredAt = now;
+        db.Entry(report).Property(r => r.FollowUpAnsweredAt).IsModified = false;
         db.Add(new ReportUpdate
         {
             ReportId = report.Id, At = now, Kind = ReportUpdateKind.FollowUpAnswer,
@@ -108,20 +115,14 @@ public sealed class AnswerFollowUp(AppDb db, TimeProvider time, FollowUpTokens t
         });
         if (!isFixed && report.Status != ReportStatus.InProgress)
         {
-            // Back into the queue. No mail about it: the reporter has just said so themselves.
+            // Back into the queue (a microsecond later, so the history lists it after the answer on both providers).
+            // No mail about it: the reporter has just said so themselves.
             report.Status = ReportStatus.InProgress;
             report.ClosedAt = null;
             report.UpdatedAt = now;
-            db.Add(new ReportUpdate { ReportId = report.Id, At = now.AddTicks(1), Kind = ReportUpdateKind.StatusChange, Status = ReportStatus.InProgress, Public = true });
+            db.Add(new ReportUpdate { ReportId = report.Id, At = now.AddTicks(10), Kind = ReportUpdateKind.StatusChange, Status = ReportStatus.InProgress, Public = true });
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (FollowUpOutcome.AlreadyAnswered, report);
-        }
+        await db.SaveChangesAsync(ct);
         return (outcome, report);
     }
 }
