@@ -18,9 +18,7 @@ public sealed partial class ReportDeskJourneyTests(BrowserApp app, ITestOutputHe
     private const string Admin = "verwaltung@musterstadt.example";
     private const string Staff = "mitarbeit@musterstadt.example";
 
-    // Known open bug: the queue (/meldungen/bearbeitung) is 440 px wide at 360 px (its table does not scroll
-    // inside its wrapper). Everything before that check passed (admin pages: axe, both widths). Remove the skip once fixed.
-    [Fact(Skip = "Queue page scrolls sideways at 360 px; see the comment above")]
+    [Fact]
     public async Task StaffWorkAReportOffAndTheReporterGetsTheUpdateMail()
     {
         await using (var admin = await app.OpenSignedInAsync(Admin, output))

@@ -11,8 +11,8 @@ using Rathausplatz.Data;
 namespace Rathausplatz.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261126144400_Open311")]
-    partial class Open311
+    [Migration("20261126160142_ReportsDigestsAndIndexes")]
+    partial class ReportsDigestsAndIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -379,6 +379,10 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_bounce_at");
+
                     b.Property<string>("ManageKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -412,7 +416,7 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "State", "Id");
+                    b.HasIndex("OrganizationId", "State", "Id", "Types", "Frequency", "AllTopics", "AllDistricts");
 
                     b.ToTable("subscriptions", (string)null);
                 });
@@ -506,6 +510,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasKey("PostId", "SubscriptionId", "Channel");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Channel", "State", "NextAttemptAt");
 
                     b.HasIndex("PostId", "Channel", "State", "NextAttemptAt");
 
@@ -1047,6 +1053,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "Status", "PublishedAt");
+
                     b.HasIndex("OrganizationId", "Status", "Type");
 
                     b.HasIndex("OrganizationId", "Type", "NextOccurrenceStart");
@@ -1518,6 +1526,12 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAskedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Latitude")

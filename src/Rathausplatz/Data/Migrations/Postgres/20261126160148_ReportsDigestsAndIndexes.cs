@@ -6,11 +6,21 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rathausplatz.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Reports : Migration
+    public partial class ReportsDigestsAndIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_subscriptions_organization_id_state_id",
+                table: "subscriptions");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "last_bounce_at",
+                table: "subscriptions",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
@@ -27,6 +37,43 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Departments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Departments_Organization_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organization",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Open311Clients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyHint = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Open311Clients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Open311Clients_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Open311Clients_AspNetUsers_RevokedById",
+                        column: x => x.RevokedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Open311Clients_Organization_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organization",
                         principalColumn: "Id",
@@ -171,7 +218,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     RequestToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClientApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
                     Answers = table.Column<string>(type: "text", nullable: false),
-                    SupportCount = table.Column<int>(type: "integer", nullable: false)
+                    SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    FollowUpAskedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowUpAnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -331,6 +380,21 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_organization_id_state_id_types_frequency_all_~",
+                table: "subscriptions",
+                columns: new[] { "organization_id", "state", "id", "types", "frequency", "all_topics", "all_districts" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Post_OrganizationId_Status_PublishedAt",
+                table: "Post",
+                columns: new[] { "OrganizationId", "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_organization_id_channel_state_next_attempt_at",
+                table: "deliveries",
+                columns: new[] { "organization_id", "channel", "state", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DepartmentMembers_OrganizationId",
                 table: "DepartmentMembers",
                 column: "OrganizationId");
@@ -350,6 +414,32 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 table: "Departments",
                 columns: new[] { "OrganizationId", "Slug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_CreatedById",
+                table: "Open311Clients",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_KeyHash",
+                table: "Open311Clients",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_OrganizationId",
+                table: "Open311Clients",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_OrganizationId_CreatedAt",
+                table: "Open311Clients",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_RevokedById",
+                table: "Open311Clients",
+                column: "RevokedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportCategories_DepartmentId",
@@ -446,6 +536,11 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reports_OrganizationId_RequestedAt",
+                table: "Reports",
+                columns: new[] { "OrganizationId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_OrganizationId_RequestToken",
                 table: "Reports",
                 columns: new[] { "OrganizationId", "RequestToken" },
@@ -511,6 +606,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 name: "DepartmentMembers");
 
             migrationBuilder.DropTable(
+                name: "Open311Clients");
+
+            migrationBuilder.DropTable(
                 name: "ReportCategoryFields");
 
             migrationBuilder.DropTable(
@@ -536,6 +634,27 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_subscriptions_organization_id_state_id_types_frequency_all_~",
+                table: "subscriptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Post_OrganizationId_Status_PublishedAt",
+                table: "Post");
+
+            migrationBuilder.DropIndex(
+                name: "IX_deliveries_organization_id_channel_state_next_attempt_at",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "last_bounce_at",
+                table: "subscriptions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_organization_id_state_id",
+                table: "subscriptions",
+                columns: new[] { "organization_id", "state", "id" });
         }
     }
 }
