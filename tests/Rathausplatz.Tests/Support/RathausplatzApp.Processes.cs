@@ -9,10 +9,13 @@ public abstract partial class RathausplatzApp
     /// Runs the built app as an operator would from the shell (<c>Rathausplatz setup …</c>), against
     /// this app's database, and returns its exit code and what it printed.
     /// </summary>
-    public Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(params string[] args) => RunCommandLineAsync(null, args);
+    public Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(params string[] args) => RunCommandLineWithInputAsync(null, args);
 
-    /// <summary>As <see cref="RunCommandLineAsync(string[])"/>, with <paramref name="input"/> on standard input (as an MTA pipes a mail).</summary>
-    public async Task<(int ExitCode, string Output, string Errors)> RunCommandLineAsync(string? input, params string[] args)
+    /// <summary>
+    /// As <see cref="RunCommandLineAsync(string[])"/>, with <paramref name="input"/> on standard input (as an MTA pipes a mail).
+    /// A name of its own: as an overload, <c>RunCommandLineAsync("setup", …)</c> bound "setup" to the input.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunCommandLineWithInputAsync(string? input, params string[] args)
     {
         var start = BuiltApp(args, new() { ["Jobs:RunWorker"] = "false", ["Smtp:FromAddress"] = "noreply@rathausplatz.test" });
         start.RedirectStandardInput = input is not null;

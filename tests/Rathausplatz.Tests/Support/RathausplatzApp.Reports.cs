@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Reports;
 
 namespace Rathausplatz.Tests.Support;
@@ -10,15 +9,6 @@ public abstract partial class RathausplatzApp
     public const string ReportDistrict = """{"type":"Polygon","coordinates":[[[10.0,51.0],[10.01,51.0],[10.01,51.01],[10.0,51.01],[10.0,51.0]]]}""";
 
     public static readonly ReportMails.Sender TestSender = new("Teststadt", "https://test.example");
-
-    public async Task<Guid> AddDepartmentAsync(TestOrganization organization, string name = "Tiefbauamt")
-    {
-        await using var scope = InOrganization(organization);
-        var department = new Department { Name = name, Slug = Unique.Name("dept"), CreatedAt = Now };
-        scope.Db.Add(department);
-        await scope.Db.SaveChangesAsync();
-        return department.Id;
-    }
 
     /// <summary>An active category (its code is returned) routed to <paramref name="departmentId"/>, with the given extra fields.</summary>
     public async Task<string> AddReportCategoryAsync(TestOrganization organization, string name = "Straßenschaden", Guid? departmentId = null,

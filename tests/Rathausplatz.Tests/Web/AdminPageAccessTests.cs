@@ -29,7 +29,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var (organization, member) = await OrganizationWithMemberAsync();
         var client = app.CreateClient(organization);
 
-        foreach (var path in Paths(organization, member))
+        foreach (var path in await PathsAsync(organization, member))
         {
             using var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}");
@@ -43,7 +43,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var (organization, member) = await OrganizationWithMemberAsync();
         var client = await app.SignInAsync(member);
 
-        foreach (var path in Paths(organization, member))
+        foreach (var path in await PathsAsync(organization, member))
             await AssertForbiddenAsync(client, path);
     }
 
@@ -53,7 +53,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var (organization, member) = await OrganizationWithMemberAsync();
         var client = await app.SignInAsync(await app.CreateUserWithTwoFactorAsync(organization, Roles.OrganizationAdmin));
 
-        foreach (var path in Paths(organization, member))
+        foreach (var path in await PathsAsync(organization, member))
         {
             if (path.StartsWith("/platform", StringComparison.Ordinal))
                 await AssertForbiddenAsync(client, path);
@@ -68,7 +68,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var (organization, member) = await OrganizationWithMemberAsync();
         var client = await app.SignInAsync(await app.CreateUserWithTwoFactorAsync(organization, Roles.PlatformAdmin));
 
-        foreach (var path in Paths(organization, member))
+        foreach (var path in await PathsAsync(organization, member))
             await AssertOpensAsync(client, path);
     }
 
@@ -81,7 +81,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var (organization, member) = await OrganizationWithMemberAsync();
         var client = await app.SignInAsync(await app.CreateUserWithTwoFactorAsync(organization, role));
 
-        foreach (var path in Paths(organization, member))
+        foreach (var path in await PathsAsync(organization, member))
             await AssertForbiddenAsync(client, path);
     }
 
@@ -107,13 +107,20 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
     }
 
     /// <summary>Every administration page, with its route values filled in for <paramref name="organization"/>.</summary>
-    private List<string> Paths(TestOrganization organization, TestUser member) => AdministrationPages().Select(page => page.Pattern switch
+    private async Task<List<string>> PathsAsync(TestOrganization organization, TestUser member)
     {
-        "/admin/members/{id:guid}" => $"/admin/members/{member.Id}",
-        "/platform/organizations/{id:guid}" => $"/platform/organizations/{organization.Id}",
-        var pattern when pattern.Contains('{') => throw new InvalidOperationException($"Teach {nameof(AdminPageAccessTests)} the route values of {pattern}."),
-        var pattern => pattern,
-    }).ToList();
+        var (_, department) = await app.CreateDepartmentAsync(organization);
+        var category = await app.AddReportCategoryAsync(organization);
+        return AdministrationPages().Select(page => page.Pattern switch
+        {
+            "/admin/members/{id:guid}" => $"/admin/members/{member.Id}",
+            "/platform/organizations/{id:guid}" => $"/platform/organizations/{organization.Id}",
+            "/admin/abteilungen/{slug}" => $"/admin/abteilungen/{department}",
+            "/admin/meldekategorien/{code}" => $"/admin/meldekategorien/{category}",
+            var pattern when pattern.Contains('{') => throw new InvalidOperationException($"Teach {nameof(AdminPageAccessTests)} the route values of {pattern}."),
+            var pattern => pattern,
+        }).ToList();
+    }
 
     private IEnumerable<(string Pattern, RouteEndpoint Endpoint)> AdministrationPages() => app.Endpoints.OfType<RouteEndpoint>()
         .Select(e => ("/" + e.RoutePattern.RawText!.TrimStart('/'), e))

@@ -62,9 +62,9 @@ public sealed class NewsroomPagesTests(BrowserApp app, ITestOutputHelper output)
         await page.GotoAsync("/newsroom");
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Radwege in der Nordstadt" }).First.ClickAsync();
         // The demo posts were seeded without revisions: save once unchanged, so there is a version before the change.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten", Exact = true }).ClickAsync();
         await page.Button("Änderungen speichern").ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten", Exact = true }).ClickAsync();
         await page.Field("Titel").FillAsync("Neue Radwege in der Nordstadt fertig");
         var body = page.Locator("#Input_Body");
         await body.FillAsync((await body.InputValueAsync()).Replace("zwei neue", "drei neue"));

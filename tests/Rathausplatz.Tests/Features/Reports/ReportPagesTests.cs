@@ -18,7 +18,7 @@ public abstract class ReportPagesTests(RathausplatzApp app)
     {
         var org = await app.CreateOrganizationAsync();
         await app.AddDistrictAsync(org, "Altstadt", RathausplatzApp.ReportDistrict);
-        var department = await app.AddDepartmentAsync(org);
+        var (department, _) = await app.CreateDepartmentAsync(org, "Tiefbauamt");
         var code = await app.AddReportCategoryAsync(org, "Straßenschaden", department, 14, true,
             new ReportCategoryField { Code = "blockiert", Label = "Ist der Weg blockiert?", Datatype = ReportFieldType.SingleValueList, Required = true,
                 Values = [new("ja", "Ja"), new("nein", "Nein")] });

@@ -16,7 +16,7 @@ public abstract class SubmitReportTests(RathausplatzApp app)
     {
         var org = await app.CreateOrganizationAsync();
         var (district, _) = await app.AddDistrictAsync(org, "Altstadt", RathausplatzApp.ReportDistrict);
-        var department = await app.AddDepartmentAsync(org);
+        var (department, _) = await app.CreateDepartmentAsync(org, "Tiefbauamt");
         var code = await app.AddReportCategoryAsync(org, departmentId: department, dueDays: 14, fields: fields);
         return (org, district, department, code);
     }

@@ -66,7 +66,7 @@ public abstract class BounceTests(RathausplatzApp app)
         var madeUpId = Dsn.Postfix(mailToAnna, anna, "failed", "5.1.1").Replace(mailToAnna.MessageId!, $"{Guid.CreateVersion7():N}.{Guid.CreateVersion7():N}.0@rathausplatz.test", StringComparison.Ordinal);
         var forged = await ProcessAsync(madeUpId);
         var autoReply = await ProcessAsync($"From: {anna}\r\nTo: noreply@rathausplatz.test\r\nSubject: Abwesend\r\nAuto-Submitted: auto-replied\r\n\r\nIch bin im Urlaub.\r\n");
-        var (exitCode, output, _) = await app.RunCommandLineAsync("kein Mail\r\n", "bounce");
+        var (exitCode, output, _) = await app.RunCommandLineWithInputAsync("kein Mail\r\n", "bounce");
 
         Assert.Equal([BounceOutcome.NotPermanent, BounceOutcome.NotOurs, BounceOutcome.NotOurs, BounceOutcome.NotABounce],
             [delayed, otherRecipient, forged, autoReply]);
@@ -88,7 +88,7 @@ public abstract class BounceTests(RathausplatzApp app)
 
     private async Task<BounceOutcome> CommandLineAsync(string dsn)
     {
-        var (exitCode, output, errors) = await app.RunCommandLineAsync(dsn, "bounce");
+        var (exitCode, output, errors) = await app.RunCommandLineWithInputAsync(dsn, "bounce");
         Assert.True(exitCode == 0, errors);
         return Enum.Parse<BounceOutcome>(output.Trim());
     }
