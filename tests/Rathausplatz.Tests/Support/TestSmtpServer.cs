@@ -1,7 +1,12 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -51,9 +56,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         if (server is not null)
             return;
-        var listeners = new EndpointListenerFactory();
-        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var listeners = new NoDelayListeners();
+        var started = listeners.Started;
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("smtp.test")
@@ -88,6 +92,51 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>From now on RCPT TO this address is answered with a permanent error (5xx), as for a mailbox that does not exist.</summary>
     public void Refuse(string address) => filter.Refused[address.ToLowerInvariant()] = true;
+
+    /// <summary>
+    /// The library's own listener with Nagle's algorithm off. The server answers a pipelined
+    /// MAIL, RCPT and DATA in separate small writes; with Nagle on, each later answer waits for the
+    /// client's delayed ACK (40 ms on Linux), which held every message for 40 ms and more.
+    /// </summary>
+    private sealed class NoDelayListeners : IEndpointListenerFactory
+    {
+        public TaskCompletionSource<int> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IEndpointListener CreateListener(IEndpointDefinition endpoint)
+        {
+            var listener = new TcpListener(endpoint.Endpoint);
+            listener.Start();
+            Started.TrySetResult(((IPEndPoint)listener.LocalEndpoint).Port);
+            return new Listener(listener);
+        }
+    }
+
+    private sealed class Listener(TcpListener listener) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties[EndpointListener.LocalEndPointKey] = listener.LocalEndpoint;
+            context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint!;
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
+    {
+        public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
+        public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
+        public bool IsSecure => false;
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The test server speaks plain SMTP only.");
+
+        public void Dispose() => client.Dispose();
+    }
 
     private sealed class RecipientFilter : MailboxFilter
     {
