@@ -1,6 +1,4 @@
-using System.Text.Json;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
@@ -16,8 +14,6 @@ public sealed class ReportArea(AppDb db, DistrictLocator districts, ILogger<Repo
 {
     public sealed record Placement(bool Inside, DistrictLocator.Found? District);
 
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
-
     public async Task<Placement> PlaceAsync(double latitude, double longitude, ReportSettings settings, CancellationToken ct)
     {
         var district = await districts.AtAsync(latitude, longitude, ct);
@@ -32,15 +28,8 @@ public sealed class ReportArea(AppDb db, DistrictLocator districts, ILogger<Repo
     {
         if (string.IsNullOrWhiteSpace(geoJson))
             return null;
-        try
-        {
-            var geometry = JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson);
-            if (geometry is Polygon or MultiPolygon)
-                return geometry;
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
-        {
-        }
+        if (BoundaryGeometry.Read(geoJson) is { } boundary)
+            return boundary;
         // A broken boundary must not close reporting: fall back to the districts, and tell the operator.
         log.LogWarning("The report area boundary is not a GeoJSON Polygon or MultiPolygon; the districts are used instead");
         return null;

@@ -149,6 +149,21 @@ public abstract class SubmitReportTests(RathausplatzApp app)
         Assert.Equal([new SubmitRefusal(SubmitProblem.OutsideArea)], (await app.SubmitReportAsync(org, Input(code, 51.005, 10.005))).Refusals);
     }
 
+    [Fact]
+    public async Task ABoundaryThatIsNoPolygonDoesNotCloseReportingAndIsReported()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var code = await app.AddReportCategoryAsync(org);
+        // Written past the settings page's check (by hand, or before the check existed): a point is no area.
+        await app.SetReportSettingsAsync(org, boundary: """{"type":"Point","coordinates":[11.5,48.1]}""");
+
+        using var recording = app.Logs.Record();
+        var accepted = await app.SubmitReportAsync(org, Input(code, 51.005, 10.005));
+
+        Assert.True(accepted.Accepted);
+        Assert.Contains(recording.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("report area boundary", StringComparison.Ordinal));
+    }
+
     private async Task<int> CountReportsAsync(TestOrganization org)
     {
         await using var scope = app.InOrganization(org);

@@ -1,6 +1,4 @@
 using NetTopologySuite.Geometries;
-using System.Text.Json;
-using NetTopologySuite.IO.Converters;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 
@@ -14,8 +12,6 @@ public sealed class DistrictLocator(AppDb db, ILogger<DistrictLocator> log)
 {
     public sealed record Found(Guid Id, string Name, string Slug);
 
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
-
     public static bool InRange(double latitude, double longitude) =>
         double.IsFinite(latitude) && double.IsFinite(longitude) && latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 
@@ -28,17 +24,12 @@ public sealed class DistrictLocator(AppDb db, ILogger<DistrictLocator> log)
         var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
         foreach (var district in districts)
         {
-            Geometry boundary;
-            try
+            if (BoundaryGeometry.Read(district.BoundaryGeoJson) is not { } boundary)
             {
-                boundary = JsonSerializer.Deserialize<Geometry>(district.BoundaryGeoJson, GeoJson)!;
-            }
-            catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
-            {
-                log.LogWarning("District {DistrictId} has a boundary that is not GeoJSON geometry", district.Id);
+                log.LogWarning("District {DistrictId} has a boundary that is not a GeoJSON Polygon or MultiPolygon", district.Id);
                 continue;
             }
-            if (boundary is Polygon or MultiPolygon && boundary.Covers(point))
+            if (boundary.Covers(point))
                 return new Found(district.Id, district.Name, district.Slug);
         }
         return null;
