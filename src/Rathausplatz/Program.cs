@@ -42,6 +42,7 @@ app.MapOrganizations();
 app.MapAccounts();
 app.MapNewsroom();
 app.MapAudiences();
+app.MapDelivery();
 app.MapPush();
 app.MapReports();
 app.MapReportDesk();

@@ -18,7 +18,7 @@ public abstract class AdminPageAccessTests(RathausplatzApp app)
         var pages = AdministrationPages().Select(p => p.Pattern).ToList();
 
         Assert.Superset(
-            new[] { "/admin", "/admin/settings", "/admin/logo", "/admin/structure", "/admin/members", "/admin/members/invite",
+            new[] { "/admin", "/admin/settings", "/admin/logo", "/admin/structure", "/admin/karte", "/admin/members", "/admin/members/invite",
                 "/admin/members/{id:guid}", "/admin/open311", "/platform", "/platform/organizations/new", "/platform/organizations/{id:guid}", "/platform/jobs" }.ToHashSet(),
             pages.ToHashSet());
     }

@@ -75,3 +75,23 @@ public static class DeliveryStateNames
         _ => Texts.Key("Übersprungen (abbestellt)"),
     };
 }
+
+public static class DeliveryChannelNames
+{
+    public static string Of(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Email => Texts.Key("E-Mail"),
+        DeliveryChannel.Push => Texts.Key("Web-Push"),
+        DeliveryChannel.InApp => Texts.Key("In der App"),
+        _ => Texts.Key("E-Mail-Zusammenfassung"),
+    };
+
+    /// <summary>The channel's stable name in the JSON API.</summary>
+    public static string Code(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Email => "email",
+        DeliveryChannel.Push => "push",
+        DeliveryChannel.InApp => "in-app",
+        _ => "email-digest",
+    };
+}

@@ -15,7 +15,26 @@ public sealed class DeliveryReport(AppDb db)
 
     public sealed record Counts(int Email, int Push, int InApp);
 
-    public sealed record Progress(int Queued, int Sent, int Failed, int Skipped, IReadOnlyList<LogLine> Log);
+    public sealed record Progress(StateCounts Counts, IReadOnlyList<LogLine> Log)
+    {
+        public int Queued => Counts.Total.Queued;
+        public int Sent => Counts.Total.Sent;
+        public int Failed => Counts.Total.Failed;
+        public int Skipped => Counts.Total.Skipped;
+    }
+
+    /// <summary>Deliveries by state; queued includes rows a sender has claimed and is sending now.</summary>
+    public sealed record ChannelCounts(int Queued, int Sent, int Failed, int Skipped);
+
+    /// <summary>A post's deliveries by state, in all and per channel (only channels with rows, in the enum's order).</summary>
+    public sealed record StateCounts(ChannelCounts Total, IReadOnlyList<(DeliveryChannel Channel, ChannelCounts Counts)> Channels)
+    {
+        /// <summary>
+        /// Senders still have work: a row of a channel that sends at once is waiting. Digest rows wait for
+        /// their digest moment, often hours away, so they alone do not keep the editor's view refreshing.
+        /// </summary>
+        public bool Running => Channels.Any(c => c.Channel != DeliveryChannel.EmailDigest && c.Counts.Queued > 0);
+    }
 
     /// <summary>One delivery for the log. Addresses are masked: staff need to see that a mail went out, not to whom in full.</summary>
     public sealed record LogLine(string Recipient, DeliveryState State, DateTime? SentAt, int Attempts, string? Error);
@@ -55,13 +74,27 @@ public sealed class DeliveryReport(AppDb db)
         return new(await CountAsync(post.Districts.Select(d => d.Id).ToList()), perDistrict);
     }
 
+    /// <summary>The post's deliveries by channel and state; null before the fan-out wrote any.</summary>
+    public async Task<StateCounts?> CountsAsync(Guid postId, CancellationToken ct)
+    {
+        var rows = await db.Set<Delivery>().Where(d => d.PostId == postId)
+            .GroupBy(d => new { d.Channel, d.State }).Select(g => new { g.Key.Channel, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        if (rows.Count == 0)
+            return null;
+        ChannelCounts Sum(IEnumerable<(DeliveryState State, int Count)> of)
+        {
+            var list = of.ToList();
+            int Count(params DeliveryState[] states) => list.Where(c => states.Contains(c.State)).Sum(c => c.Count);
+            return new(Count(DeliveryState.Queued, DeliveryState.Claimed), Count(DeliveryState.Sent), Count(DeliveryState.Failed), Count(DeliveryState.Skipped));
+        }
+        return new(Sum(rows.Select(r => (r.State, r.Count))),
+            rows.GroupBy(r => r.Channel).OrderBy(g => g.Key).Select(g => (g.Key, Sum(g.Select(r => (r.State, r.Count))))).ToList());
+    }
+
     public async Task<Progress?> ProgressAsync(Guid postId, CancellationToken ct)
     {
-        var counts = await db.Set<Delivery>().Where(d => d.PostId == postId)
-            .GroupBy(d => d.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        if (counts.Count == 0)
+        if (await CountsAsync(postId, ct) is not { } counts)
             return null;
-        int Count(params DeliveryState[] states) => counts.Where(c => states.Contains(c.State)).Sum(c => c.Count);
         var log = await db.Set<Delivery>().Where(d => d.PostId == postId)
             .OrderByDescending(d => d.State == DeliveryState.Failed).ThenByDescending(d => d.SentAt).Take(50)
             .Select(d => new
@@ -73,22 +106,17 @@ public sealed class DeliveryReport(AppDb db)
                 Email = db.Set<Subscription>().Where(s => s.Id == d.SubscriptionId).Select(s => s.Email).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return new(
-            Count(DeliveryState.Queued, DeliveryState.Claimed),
-            Count(DeliveryState.Sent),
-            Count(DeliveryState.Failed),
-            Count(DeliveryState.Skipped),
-            log.Select(l => new LogLine(l.Email is null ? "–" : EmailAddresses.Mask(l.Email), l.State, l.SentAt, l.Attempts, l.LastError)).ToList());
+        return new(counts, log.Select(l => new LogLine(l.Email is null ? "–" : EmailAddresses.Mask(l.Email), l.State, l.SentAt, l.Attempts, l.LastError)).ToList());
     }
 }
 
 /// <summary>The post page's delivery section: reach while the post is not live, progress once it was sent.</summary>
-public sealed record DeliveryPanel(DeliveryReport.Reach? Reach, DeliveryReport.Progress? Progress)
+public sealed record DeliveryPanel(Guid PostId, DeliveryReport.Reach? Reach, DeliveryReport.Progress? Progress)
 {
     public static async Task<DeliveryPanel> LoadAsync(DeliveryReport report, Post post, CancellationToken ct)
     {
         var progress = await report.ProgressAsync(post.Id, ct);
         var reach = post.Status == PostStatus.Published && progress is not null ? null : await report.ReachAsync(post, ct);
-        return new(reach, progress);
+        return new(post.Id, reach, progress);
     }
 }

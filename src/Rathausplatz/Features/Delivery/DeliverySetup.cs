@@ -21,4 +21,10 @@ public static class DeliverySetup
         Jobs.JobsSetup.AddJobHandler<Digests.SendDigests>(builder.Services, Digests.SendDigests.JobKind);
         return builder;
     }
+
+    public static WebApplication MapDelivery(this WebApplication app)
+    {
+        app.MapDeliveryProgressApi();
+        return app;
+    }
 }

@@ -19,6 +19,7 @@ public sealed class AdminPagesTests(BrowserApp app, ITestOutputHelper output) : 
     [InlineData("/admin/members", "Mitglieder und Rollen", "admin-members")]
     [InlineData("/admin/members/invite", "Person einladen", "admin-members-invite")]
     [InlineData("/admin/structure", "Stadtteile und Themen", "admin-structure")]
+    [InlineData("/admin/karte", "Karte und Adresssuche", "admin-map")]
     [InlineData("/platform", "Plattform", "platform")]
     [InlineData("/platform/organizations/new", "Kommune anlegen", "platform-organizations-new")]
     [InlineData("/platform/jobs", "Auftragswarteschlange", "platform-jobs")]
@@ -65,5 +66,37 @@ public sealed class AdminPagesTests(BrowserApp app, ITestOutputHelper output) : 
         await Assertions.Expect(page.Heading("Musterstadt")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#Hosts")).ToContainTextAsync("localhost");
         await PageChecks.CheckAsync(page, "platform-organization-musterstadt");
+    }
+
+    [Fact]
+    public async Task TheMapSettingsExplainBadInputNextToTheFieldsAndSave()
+    {
+        await using var session = await app.OpenSignedInAsync(PlatformAdmin, output);
+        var page = session.Page;
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Karte und Adresssuche" }).ClickAsync();
+
+        await page.OptionalField("Adresse der Kartenkacheln").FillAsync("http://karte.example.org/{z}/{x}.png");
+        await page.OptionalField("Adresse des Geocoders (Nominatim-Suche)").FillAsync("https://10.0.0.5/search");
+        await page.Button("Einstellungen speichern").ClickAsync();
+
+        var summary = page.Locator("#error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Die Adresse der Kartenkacheln muss mit https:// beginnen.");
+        await Assertions.Expect(summary).ToContainTextAsync("Bitte geben Sie die Quellenangabe an, die der Kartendienst verlangt.");
+        await Assertions.Expect(summary).ToContainTextAsync("Ein Geocoder im eigenen oder privaten Netz ist nicht erlaubt.");
+        await PageChecks.CheckAsync(page, "admin-map-errors");
+
+        await page.OptionalField("Adresse der Kartenkacheln").FillAsync("https://karte.musterstadt.example/{z}/{x}/{y}.png");
+        await page.OptionalField("Quellenangabe der Karte").FillAsync("© Stadt Musterstadt");
+        await page.OptionalField("Adresse des Geocoders (Nominatim-Suche)").FillAsync("");
+        await page.Button("Einstellungen speichern").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Einstellungen sind gespeichert.");
+        await Assertions.Expect(page.OptionalField("Adresse der Kartenkacheln")).ToHaveValueAsync("https://karte.musterstadt.example/{z}/{x}/{y}.png");
+
+        // Back to the defaults, so the other tests of this class see OpenStreetMap.
+        await page.OptionalField("Adresse der Kartenkacheln").FillAsync("");
+        await page.OptionalField("Quellenangabe der Karte").FillAsync("");
+        await page.Button("Einstellungen speichern").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Einstellungen sind gespeichert.");
     }
 }
