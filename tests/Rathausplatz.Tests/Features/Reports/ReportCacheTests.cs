@@ -101,7 +101,7 @@ public abstract class ReportCacheTests(RathausplatzApp app)
         var staff = await app.CreateSignedInClientAsync(t.Staff);
         var token = (await app.FindReportAsync(t.Org, t.ReportGuid)).RequestToken;
 
-        foreach (var (client, path) in new[] { (t.Client, "/melden"), (t.Client, $"/melden?kategorie={t.Code}"), (t.Client, $"/open311/v2/tokens/{token}.json"),
+        foreach (var (client, path) in new[] { (t.Client, "/melden"), (t.Client, $"/melden?kategorie={t.Code}&lat=51.005&lon=10.005"), (t.Client, $"/open311/v2/tokens/{token}.json"),
             (staff, "/meldungen"), (staff, $"/meldungen/{t.ReportId}"), (staff, "/meldungen/bearbeitung"), (staff, "/open311/v2/requests.json") })
         {
             var first = await client.GetAsync(path);
@@ -109,7 +109,7 @@ public abstract class ReportCacheTests(RathausplatzApp app)
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             Assert.False(second.Headers.Age.HasValue, $"{path} was served from the cache");
         }
-        Assert.Contains("__RequestVerificationToken", await t.Client.GetStringAsync($"/melden?kategorie={t.Code}"));
+        Assert.Contains("__RequestVerificationToken", await t.Client.GetStringAsync($"/melden?kategorie={t.Code}&lat=51.005&lon=10.005"));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public abstract class ReportCacheTests(RathausplatzApp app)
         Assert.Single((await JsonAsync(t.Client, $"/open311/v2/services/{t.Code}.json")).GetProperty("attributes").EnumerateArray());
         await WarmAsync(t.Client, $"/open311/v2/services/{t.Code}.json");
         category = await admin.GetPageAsync($"/admin/meldekategorien/{t.Code}");
-        using var removed = await category.FormWithButton("Entfernen").SubmitAsync(admin);
+        using var removed = await category.FormWithButton("Entfernen: Wie tief?").SubmitAsync(admin);
         Assert.Empty((await JsonAsync(t.Client, $"/open311/v2/services/{t.Code}.json")).GetProperty("attributes").EnumerateArray());
 
         await WarmAsync(t.Client, $"/open311/v2/requests/{t.ReportId}.json");
