@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Rathausplatz.Features.Reports.Public;
 using Rathausplatz.Features.Reports.Open311;
+using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Reports;
 
@@ -19,6 +21,18 @@ public static class ReportsSetup
         builder.Services.AddScoped<SupportReport>();
         builder.Services.AddScoped<ConfirmReporterEmail>();
         builder.AddOpen311();
+        // What the report pages, the map data and the Open311 GETs show: a save that changes any of it evicts the
+        // organisation's cached public pages (docs/reports.md, "Caching"). Supports change the count on the report
+        // in SQL; the support row beside it brings the eviction. Departments are Open311's agency_responsible.
+        builder.Services.AddPublicContent(o => o
+            .EvictOnChangeOf<Report>(r => r.OrganizationId)
+            .EvictOnChangeOf<ReportUpdate>(u => u.OrganizationId)
+            .EvictOnChangeOf<ReportPhoto>(p => p.OrganizationId)
+            .EvictOnChangeOf<ReportSupport>(s => s.OrganizationId)
+            .EvictOnChangeOf<ReportCategory>(c => c.OrganizationId)
+            .EvictOnChangeOf<ReportCategoryField>(f => f.OrganizationId)
+            .EvictOnChangeOf<ReportSettings>(s => s.OrganizationId)
+            .EvictOnChangeOf<Department>(d => d.OrganizationId));
 
         // Counted per client address and host name, so one town's visitors do not use up another's.
         var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);

@@ -69,7 +69,10 @@ public abstract class ReportPagesTests(RathausplatzApp app)
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         await using (var scope = app.InOrganization(org))
         {
-            await scope.Db.Set<ReportPhoto>().Where(p => p.ReportId == report.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.ReleasedAt, app.Now));
+            // Tracked, as the back office saves it: the save evicts the cached page.
+            foreach (var tracked in await scope.Db.Set<ReportPhoto>().Where(p => p.ReportId == report.Id).ToListAsync())
+                tracked.ReleasedAt = app.Now;
+            await scope.Db.SaveChangesAsync();
         }
         var released = await client.GetPageAsync(path);
         Assert.Single(released.QuerySelectorAll(".report-photos img"));

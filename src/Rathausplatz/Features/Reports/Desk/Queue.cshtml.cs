@@ -66,7 +66,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
                 DeskMessages.Of(problem, text));
         else if (result is not null)
         {
-            var message = text["{0} Meldungen geändert.", result.Changed].Value;
+            var message = (result.Changed == 1 ? text["1 Meldung geändert."] : text["{0} Meldungen geändert.", result.Changed]).Value;
             if (result.Refused.Count > 0)
                 message += " " + text["{0} unverändert: {1}", result.Refused.Count,
                     string.Join(", ", result.Refused.Select(r => $"{r.PublicId} ({DeskMessages.Of(r.Problem, text)})".TrimStart()))].Value;

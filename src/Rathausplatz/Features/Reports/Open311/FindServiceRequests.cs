@@ -28,7 +28,11 @@ public sealed record ServiceRequestFilter
 public sealed record PublicServiceRequest(
     string Id, ReportStatus Status, string? StatusNote, string ServiceName, string ServiceCode, string Description,
     string? Agency, DateTime RequestedAt, DateTime UpdatedAt, DateTime? ExpectedAt, string? Address,
-    double Latitude, double Longitude, Guid? ReleasedPhotoId);
+    double Latitude, double Longitude, Guid? ReleasedPhotoId)
+{
+    /// <summary>The <c>media_url</c> without the origin: the largest JPEG of <see cref="ReleasedPhotoId"/> at its public address.</summary>
+    public string? MediaPath { get; init; }
+}
 
 /// <summary>
 /// The query behind <c>GET requests</c> and <c>GET requests/{id}</c> (and the map's bounding box): newest
@@ -66,11 +70,35 @@ public sealed class FindServiceRequests(AppDb db)
         var page = await Project(reports.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
                 .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1))
             .ToListAsync(ct);
-        return (page.Take(filter.PageSize).ToList(), page.Count > filter.PageSize);
+        return (await WithMediaAsync(page.Take(filter.PageSize).ToList(), ct), page.Count > filter.PageSize);
     }
 
-    public Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
-        Project(db.Set<Report>().AsNoTracking().Where(r => r.PublicId == publicId)).FirstOrDefaultAsync(ct);
+    public async Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
+        await Project(db.Set<Report>().AsNoTracking().Where(r => r.PublicId == publicId)).FirstOrDefaultAsync(ct) is { } found
+            ? (await WithMediaAsync([found], ct))[0]
+            : null;
+
+    /// <summary>
+    /// The public address (<see cref="Public.ReportsMapApi.Url"/>) of the largest JPEG of each photo, for released
+    /// photos only. A second query rather than a nested one in the projection: SQLite cannot run that (no APPLY).
+    /// </summary>
+    public async Task<Dictionary<Guid, string>> MediaPathsAsync(IReadOnlyCollection<Guid> photoIds, CancellationToken ct)
+    {
+        if (photoIds.Count == 0)
+            return [];
+        var variants = await (from v in db.Set<ReportPhotoVariant>()
+                              join p in db.Set<ReportPhoto>() on v.PhotoId equals p.Id
+                              where photoIds.Contains(p.Id) && p.ReleasedAt != null && v.ContentType == "image/jpeg"
+                              select new { v.PhotoId, v.Width, v.Hash }).AsNoTracking().ToListAsync(ct);
+        return variants.GroupBy(v => v.PhotoId).Select(g => g.MaxBy(v => v.Width)!)
+            .ToDictionary(v => v.PhotoId, v => Public.ReportsMapApi.Url(v.PhotoId, v.Width, v.Hash, "image/jpeg"));
+    }
+
+    private async Task<List<PublicServiceRequest>> WithMediaAsync(List<PublicServiceRequest> requests, CancellationToken ct)
+    {
+        var paths = await MediaPathsAsync(requests.Select(r => r.ReleasedPhotoId).OfType<Guid>().Distinct().ToList(), ct);
+        return requests.Select(r => r.ReleasedPhotoId is { } photo && paths.TryGetValue(photo, out var path) ? r with { MediaPath = path } : r).ToList();
+    }
 
     private IQueryable<PublicServiceRequest> Project(IQueryable<Report> reports) =>
         from r in reports

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Reports.Open311;
 
@@ -23,16 +24,16 @@ public static partial class Open311Api
     {
         var v2 = app.MapGroup(BasePath).AllowAnonymous().WithTags("Open311 GeoReport v2");
 
-        v2.MapGet("/discovery.{format}", DiscoveryAsync).RequireRateLimiting(RateLimits.PublicReads)
+        v2.MapGet("/discovery.{format}", DiscoveryAsync).RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy)
             .WithName("Open311Discovery").WithSummary("Open311 service discovery: the endpoint, its formats and how to get an API key.")
             .Open311Responses();
-        v2.MapGet("/services.{format}", ServicesAsync).RequireRateLimiting(RateLimits.PublicReads)
+        v2.MapGet("/services.{format}", ServicesAsync).RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy)
             .WithName("Open311Services").WithSummary("Open311 service list: the report categories of this organisation.")
             .Open311Responses();
-        v2.MapGet("/services/{service_code}.{format}", ServiceDefinitionAsync).RequireRateLimiting(RateLimits.PublicReads)
+        v2.MapGet("/services/{service_code}.{format}", ServiceDefinitionAsync).RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy)
             .WithName("Open311ServiceDefinition").WithSummary("Open311 service definition: the extra fields (attributes) of one category.")
             .Open311Responses(StatusCodes.Status404NotFound);
-        v2.MapGet("/requests.{format}", RequestsAsync).RequireRateLimiting(RateLimits.PublicReads)
+        v2.MapGet("/requests.{format}", RequestsAsync).RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy)
             .WithName("Open311Requests").WithSummary("Open311 service requests, newest first, one page.")
             .WithDescription("Without dates: the last 90 days. A span of start_date to end_date over 90 days answers 400. "
                 + "Extensions: bbox (west,south,east,north in WGS 84), page and page_size (1 to 1000, default 100); a Link header names the next page.")
@@ -44,15 +45,16 @@ public static partial class Open311Api
                 + "extension: media (image files, multipart). first_name, last_name, phone, device_id, account_id and media_url are accepted and not stored.")
             .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded", "multipart/form-data")
             .Open311Responses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
-        v2.MapGet("/requests/{service_request_id}.{format}", RequestAsync).RequireRateLimiting(RateLimits.PublicReads)
+        v2.MapGet("/requests/{service_request_id}.{format}", RequestAsync).RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy)
             .WithName("Open311Request").WithSummary("Open311 service request by its id.")
             .Open311Responses(StatusCodes.Status404NotFound);
         v2.MapGet("/tokens/{token}.{format}", TokenAsync).RequireRateLimiting(RateLimits.PublicReads)
             .WithName("Open311Token").WithSummary("Open311 service_request_id for a token.")
             .Open311Responses(StatusCodes.Status404NotFound);
+        // The media_url of earlier answers: photos now have one address, the pages' (ReportsMapApi).
         v2.MapGet("/media/{photo:guid}.jpg", MediaAsync).RequireRateLimiting(RateLimits.PublicReads)
-            .WithName("Open311Media").WithSummary("A released photo of a report (the media_url of a service request).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Produces(StatusCodes.Status404NotFound);
+            .WithName("Open311Media").WithSummary("Moved: a permanent redirect to the photo's public address (the media_url of a service request).")
+            .Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         // Anything else below the endpoint gets the specification's error answer, not an HTML page.
         v2.MapMethods("/{**rest}", ["GET", "POST"], (HttpContext context, IStringLocalizer<SharedResource> text) =>
                 Open311Result.Error(FormatOf(context.Request.Path), Open311Error.NotFound(text["Diese Adresse gibt es in der Open311-Schnittstelle nicht."])))
@@ -202,16 +204,8 @@ public static partial class Open311Api
             [Open311Node.Object("request", new("service_request_id", id), new("token", token))]), Format(format));
     }
 
-    private static async Task<IResult> MediaAsync(Guid photo, AppDb db, CancellationToken ct)
-    {
-        var variant = await db.Set<ReportPhoto>().Where(p => p.Id == photo && p.ReleasedAt != null)
-            .SelectMany(p => p.Variants).Where(v => v.ContentType == "image/jpeg").OrderByDescending(v => v.Width)
-            .Select(v => new { v.Bytes, v.Hash }).FirstOrDefaultAsync(ct);
-        if (variant is null)
-            return Results.NotFound();
-        // Not public/immutable: staff may withdraw a release, and caches must then stop showing the photo.
-        return Results.Bytes(variant.Bytes, "image/jpeg", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{variant.Hash}\""));
-    }
+    private static async Task<IResult> MediaAsync(Guid photo, FindServiceRequests find, CancellationToken ct) =>
+        (await find.MediaPathsAsync([photo], ct)).TryGetValue(photo, out var path) ? Results.Redirect(path, permanent: true) : Results.NotFound();
 
     private static async Task<IResult> PostRequestAsync(HttpContext context, [Description(FormatText)] string format,
         AppDb db, SubmitReport submit, Open311KeyLimiter limiter, TimeProvider time, IStringLocalizer<SharedResource> text, CancellationToken ct)
@@ -358,7 +352,7 @@ public static partial class Open311Api
             new("zipcode", null),
             new("lat", r.Latitude),
             new("long", r.Longitude),
-            new("media_url", r.ReleasedPhotoId is { } photo ? $"{origin}{BasePath}/media/{photo}.jpg" : null))));
+            new("media_url", r.MediaPath is { } path ? $"{origin}{path}" : null))));
     }
 
     /// <summary>The format from the route, or 404 in XML (the specification's required format) for anything else.</summary>

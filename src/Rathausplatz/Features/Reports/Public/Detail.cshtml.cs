@@ -1,18 +1,26 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Reports.Public;
 
 /// <summary>
 /// One report as the public sees it: what, where, its status and public history, released photos, and a
-/// "me too" button. Never who reported it, never internal notes.
+/// "me too" button. Never who reported it, never internal notes. Output-cached for anonymous visitors, so their
+/// "me too" form carries no antiforgery token (a token belongs to one visitor's cookie): without a sign-in there
+/// is nothing a forged post could act in the name of, and a signed-in person's post still needs the token
+/// (checked here, since the automatic check knows no such condition).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ReportsSetup.SubmitRateLimit)]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+[IgnoreAntiforgeryToken]
 public sealed class DetailModel(AppDb db, PublicReports reports, SupportReport support, UserManager<User> users,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record PhotoView(Guid Id, int Width, int Height, List<ReportPhotoVariant> Variants);
 
@@ -31,6 +39,13 @@ public sealed class DetailModel(AppDb db, PublicReports reports, SupportReport s
     public async Task<IActionResult> OnPostUnterstuetzenAsync(string id, CancellationToken ct)
     {
         var publicId = ReportIds.Normalize(id);
+        if (SignedIn && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            if (!await LoadAsync(publicId, ct))
+                return NotFound();
+            ModelState.AddModelError("email", text["Das Formular ist abgelaufen. Bitte laden Sie die Seite neu."]);
+            return this.PageWithErrors();
+        }
         var userId = SignedIn && Guid.TryParse(users.GetUserId(User), out var u) ? u : (Guid?)null;
         var sender = new ReportMails.Sender(HttpContext.Organization().Name, $"{Request.Scheme}://{Request.Host}");
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Reports.Public;
 
@@ -10,6 +12,7 @@ namespace Rathausplatz.Features.Reports.Public;
 /// (links stay shareable); above the list a map of the same selection (script only, GeoJSON endpoint).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(PublicReports reports, AppDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;

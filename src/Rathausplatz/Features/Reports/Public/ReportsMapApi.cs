@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Net.Http.Headers;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Reports.Public;
 
 /// <summary>
 /// <c>GET /api/v1/reports.geojson</c>: the reports for the public map as a GeoJSON FeatureCollection,
 /// for a bounding box and the list's filters; at most <see cref="MaxFeatures"/>, newest first.
-/// <c>GET /meldungen/foto/{id}/{width}-{hash}.{webp|jpg}</c>: a photo variant, only once released (staff see all).
+/// <c>GET /meldungen/foto/{id}/{width}-{hash}.{webp|jpg}</c>: a photo variant, only once released (staff see all); the one
+/// public address of a photo, which Open311's <c>media_url</c> names too.
 /// </summary>
 public static partial class ReportsMapApi
 {
@@ -17,7 +20,7 @@ public static partial class ReportsMapApi
 
     public static IEndpointRouteBuilder MapReportsMapApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports.geojson", MapAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).WithTags("Meldungen")
+        app.MapGet("/api/v1/reports.geojson", MapAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicReads).CacheOutput(PublicPageCache.Policy).WithTags("Meldungen")
             .WithSummary("Reports in a bounding box (bbox=west,south,east,north) as GeoJSON; filters: kategorie, status, stadtteil, von, bis.");
         app.MapGet("/meldungen/foto/{id:guid}/{file}", PhotoAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -88,9 +91,14 @@ public static partial class ReportsMapApi
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(found.Bytes, contentType);
         }
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return Results.File(found.Bytes, contentType);
+        // The bytes behind a URL never change (the hash is in it), but staff may withhold a released photo again
+        // (a face, a number plate): caches keep it an hour at most, then ask again (ETag: a cheap 304, or now 404).
+        context.Response.Headers.CacheControl = $"public, max-age={(int)ReleasedPhotoMaxAge.TotalSeconds}";
+        return Results.File(found.Bytes, contentType, entityTag: new EntityTagHeaderValue($"\"{hash}\""));
     }
+
+    /// <summary>How long browsers and proxies may show a released photo without asking again.</summary>
+    public static readonly TimeSpan ReleasedPhotoMaxAge = TimeSpan.FromHours(1);
 
     /// <summary>The URL of one variant.</summary>
     public static string Url(Guid photoId, int width, string hash, string contentType) =>

@@ -79,7 +79,15 @@ public sealed class CategoryModel(AppDb db, TimeProvider time, IStringLocalizer<
         if (!await LoadAsync(code, ct))
             return NotFound();
         // Answers already given stay in the reports; only new reports no longer ask.
-        await db.Set<ReportCategoryField>().Where(f => f.Id == fieldId && f.CategoryId == Category.Id).ExecuteDeleteAsync(ct);
+        // Through the change tracker, with the category's change time (Open311's changeset): the save evicts cached answers.
+        var field = await db.Set<ReportCategoryField>().SingleOrDefaultAsync(f => f.Id == fieldId && f.CategoryId == Category.Id, ct);
+        if (field is not null)
+        {
+            db.Remove(field);
+            var category = await db.Set<ReportCategory>().SingleAsync(c => c.Id == Category.Id, ct);
+            category.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
         return Done(text["Das Feld ist entfernt."]);
     }
 

@@ -34,8 +34,11 @@ public sealed class DepartmentModel(AppDb db, TimeProvider time, IStringLocalize
         if (!ModelState.IsValid)
             return this.PageWithErrors();
         // The slug stays: it is in bookmarks and filters.
-        await db.Set<Department>().Where(d => d.Id == Department.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, name!).SetProperty(d => d.ContactEmail, DepartmentInput.Email(input.ContactEmail)), ct);
+        // Through the change tracker: the name is Open311's agency_responsible, and the save evicts cached answers.
+        var department = await db.Set<Department>().SingleAsync(d => d.Id == Department.Id, ct);
+        department.Name = name!;
+        department.ContactEmail = DepartmentInput.Email(input.ContactEmail);
+        await db.SaveChangesAsync(ct);
         return Done(text["Die Abteilung ist gespeichert."]);
     }
 
