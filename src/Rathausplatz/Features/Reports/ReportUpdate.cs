@@ -15,6 +15,11 @@ public enum ReportUpdateKind
     PhotoReview = 4,
     /// <summary>The reporter's answer to "is it really fixed?"; a "no" comes with a status change as well.</summary>
     FollowUpAnswer = 5,
+    /// <summary>
+    /// Moved to another department; internal. <see cref="ReportUpdate.Text"/> holds both names as they were
+    /// then, the old one first, separated by a line break (empty: the report had no department).
+    /// </summary>
+    Move = 6,
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ namespace Rathausplatz.BrowserTests.Features.Reports;
 
 /// <summary>
 /// The back office in Chromium: the admin puts Mia Mitarbeit into the Tiefbauamt, Mia works a report
-/// off (assign, public message, done) and the reporter receives the update mail with the report's link.
+/// off (assign, public message, done) and the reporter receives the update mail with the report's link;
+/// Mia pages through a queue longer than a page and hands the report over to the Grünflächenamt.
 /// </summary>
 public sealed partial class ReportDeskJourneyTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
@@ -62,6 +63,27 @@ public sealed partial class ReportDeskJourneyTests(BrowserApp app, ITestOutputHe
         await PageChecks.CheckAsync(desk, "reports-desk-report");
         await desk.GotoAsync("/meldungen/bearbeitung/kennzahlen");
         await PageChecks.CheckAsync(desk, "reports-desk-figures");
+
+        // More open reports than a page holds: the queue links to the next page and back, with its filter.
+        for (var i = 0; i < 55; i++)
+            await SubmitVerifiedReportAsync($"weitere-{i}-{Guid.CreateVersion7():N}@example.org");
+        await desk.GotoAsync("/meldungen/bearbeitung?kategorie=strassenschaden");
+        await Assertions.Expect(desk.Locator("main")).ToContainTextAsync("Seite 1 von 2");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Nächste Seite" }).ClickAsync();
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex(@"/meldungen/bearbeitung\?kategorie=strassenschaden&seite=2$"));
+        await Assertions.Expect(desk.Locator("main")).ToContainTextAsync("Seite 2 von 2");
+        await PageChecks.CheckAsync(desk, "reports-desk-queue-page-2");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Vorherige Seite" }).ClickAsync();
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex(@"/meldungen/bearbeitung\?kategorie=strassenschaden$"));
+
+        // Handing the report over: the Tiefbauamt's queue no longer has it.
+        await desk.GotoAsync($"/meldungen/bearbeitung/{publicId}");
+        await desk.GetByLabel("Abgeben an").SelectOptionAsync(new SelectOptionValue { Label = "Grünflächenamt" });
+        await desk.Button("Abgeben").ClickAsync();
+        await Assertions.Expect(desk.StatusMessage()).ToContainTextAsync("Die Meldung ist an „Grünflächenamt“ abgegeben.");
+        await Assertions.Expect(desk).ToHaveURLAsync(new Regex(@"/meldungen/bearbeitung$"));
+        await desk.GotoAsync($"/meldungen/bearbeitung/{publicId}");
+        await Assertions.Expect(desk.Heading("Seite nicht gefunden")).ToBeVisibleAsync();
 
         var update = await app.Mail.WaitForAsync(m => m.To.ToString().Contains(reporter) && (m.TextBody ?? "").Contains("Der Bauhof kommt am Donnerstag."),
             "with the public message");

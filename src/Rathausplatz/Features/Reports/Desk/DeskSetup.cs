@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
@@ -23,13 +25,21 @@ public static class DeskSetup
 
     public static WebApplication MapReportDesk(this WebApplication app)
     {
-        app.MapGet("/api/v1/reports/figures", async (ReportFigures figures, CancellationToken ct) => TypedResults.Ok(await figures.ComputeAsync(ct)))
+        app.MapGet("/api/v1/reports/figures", FiguresAsync)
             .RequireAuthorization(Policies.Staff)
             .WithName("GetReportFigures")
-            .WithSummary("Median time to first response and to done (seconds), overall, per category and per district.")
+            .WithSummary("Median time to first response and to done (seconds), overall, per category and per district; von, bis (yyyy-MM-dd, both included) limit it to the reports received then.")
             .WithTags("Reports");
         app.MapGet("/meldungen/bearbeitung/fotos/{variantId:guid}", PhotoAsync).RequireAuthorization(Policies.Staff);
         return app;
+    }
+
+    private static async Task<Results<Ok<ReportFigures.Figures>, ProblemHttpResult>> FiguresAsync(string? von, string? bis, ReportFigures figures,
+        IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        if (ReportFigures.ParsePeriod(von, bis, out var from, out var to) is { } problem)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: text[problem]);
+        return TypedResults.Ok(await figures.ComputeAsync(from, to, ct));
     }
 
     /// <summary>A photo variant for the desk, released or not; only for reports the staff member sees.</summary>
@@ -63,6 +73,18 @@ public static class DeskMessages
         DeskProblem.TextRequired => text["Bitte schreiben Sie einen Text."],
         DeskProblem.TextTooLong => text["Der Text ist zu lang (höchstens 4000 Zeichen)."],
         DeskProblem.NotAMember => text["Diese Person gehört nicht zur zuständigen Abteilung."],
+        DeskProblem.UnknownDepartment => text["Diese Abteilung gibt es nicht."],
         _ => text["schon so"],
     };
+
+    /// <summary>
+    /// No department to move to: none chosen, or a value that is no id, which reads as an unknown
+    /// department (the binder's own message, in place of which this one stands, would say it less clearly).
+    /// </summary>
+    public static void NoDepartment(ModelStateDictionary state, string key, IStringLocalizer<SharedResource> text)
+    {
+        var unreadable = state.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+        state.Remove(key);
+        state.AddModelError(key, unreadable ? text["Diese Abteilung gibt es nicht."] : text["Bitte wählen Sie eine Abteilung."]);
+    }
 }

@@ -36,6 +36,7 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
     public List<Entry> History { get; private set; } = [];
     public List<Photo> Photos { get; private set; } = [];
     public List<ReportDesk.Person> Assignees { get; private set; } = [];
+    public List<Department> Departments { get; private set; } = [];
     public StatusInput StatusChange { get; private set; } = new();
     public NoteInput Note { get; private set; } = new();
 
@@ -54,6 +55,32 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
             return Done(text["Die Meldung ist dieser Person schon zugewiesen."]);
         ModelState.AddModelError("assigneeId", DeskMessages.Of(result.Refused[0].Problem, text));
         return this.PageWithErrors();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string publicId, Guid? departmentId, CancellationToken ct)
+    {
+        var actor = await desk.UserAsync(User, ct);
+        if (!await LoadAsync(actor, publicId, ct))
+            return NotFound();
+        if (departmentId is not { } target)
+        {
+            DeskMessages.NoDepartment(ModelState, "departmentId", text);
+            return this.PageWithErrors();
+        }
+        var result = await work.MoveAsync(actor, [Report.Id], target, ct);
+        if (result.Refused is [(_, DeskProblem.Unchanged)])
+            return Done(text["Die Meldung ist schon bei dieser Abteilung."]);
+        if (result.Changed != 1)
+        {
+            ModelState.AddModelError("departmentId", DeskMessages.Of(result.Refused[0].Problem, text));
+            return this.PageWithErrors();
+        }
+        var moved = text["Die Meldung ist an „{0}“ abgegeben.", Departments.First(d => d.Id == target).Name].Value;
+        // Staff of the old department no longer see the report: back to their queue.
+        if (await desk.Visible(actor).AnyAsync(r => r.Id == Report.Id, ct))
+            return Done(moved);
+        this.Flash(moved);
+        return Redirect("/meldungen/bearbeitung");
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string publicId, [Bind(Prefix = nameof(StatusChange))] StatusInput input, CancellationToken ct)
@@ -129,8 +156,14 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
         Photos = photos.Select(p => new Photo(p.Id, p.Position + 1, p.ReleasedAt is not null,
             (p.Variants.Where(v => v.Width >= 480).OrderBy(v => v.Width).FirstOrDefault() ?? p.Variants.OrderByDescending(v => v.Width).FirstOrDefault())?.Id)).ToList();
         Assignees = report.DepartmentId is { } department ? await desk.MembersAsync([department], ct) : [];
+        Departments = await desk.AllDepartmentsAsync(ct);
         return true;
     }
+
+    /// <summary>The words of a move entry ("Tiefbauamt\nGrünflächenamt": from, to).</summary>
+    public string MoveText(string? stored) => stored?.Split('\n') is [var from, var to]
+        ? text["von {0} an {1}", from == "" ? text["keiner Abteilung"] : from, to]
+        : stored ?? "";
 
     /// <summary>The words of a photo review entry ("2:released").</summary>
     public string PhotoReviewText(string? stored) => stored?.Split(':') is [var number, var what]

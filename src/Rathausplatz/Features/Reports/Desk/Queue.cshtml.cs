@@ -11,7 +11,7 @@ namespace Rathausplatz.Features.Reports.Desk;
 [Authorize(Policy = Policies.Staff)]
 public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public const int Limit = 200;
+    public const int PageSize = 50;
 
     public sealed record Row(Guid Id, string PublicId, string Category, string? District, ReportStatus Status, string? Assignee,
         DateTime RequestedAt, DateTime? ExpectedAt, bool Overdue);
@@ -23,6 +23,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
         public List<Guid> Selected { get; set; } = [];
         public string? Action { get; set; }
         public Guid? AssigneeId { get; set; }
+        public Guid? DepartmentId { get; set; }
         public string? Status { get; set; }
         public string? Text { get; set; }
     }
@@ -32,18 +33,34 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
     [BindProperty(SupportsGet = true, Name = "stadtteil")] public string? DistrictFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "abteilung")] public string? DepartmentFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "ueberfaellig")] public bool OverdueOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "seite")] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public bool HasMore { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public List<Option> Categories { get; private set; } = [];
     public List<Option> Districts { get; private set; } = [];
     public List<Option> Departments { get; private set; } = [];
+    /// <summary>Every department of the organisation: where ticked reports can be moved to.</summary>
+    public List<Option> MoveTargets { get; private set; } = [];
     public List<ReportDesk.Person> Assignees { get; private set; } = [];
     public BulkInput Bulk { get; private set; } = new();
     public bool IsAdmin { get; private set; }
     public bool HasNoDepartment { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(await desk.UserAsync(User, ct), ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // As the public lists: a page below 1 is the first; a page that is no number (or a filter that does not bind) is a 400 with the message.
+        if (ModelState.TryGetValue("seite", out var page) && page.Errors.Count > 0)
+        {
+            ModelState.Remove("seite");
+            ModelState.AddModelError("seite", text["Die Seitenzahl muss eine ganze Zahl sein."]);
+        }
+        var valid = ModelState.IsValid;
+        await LoadAsync(await desk.UserAsync(User, ct), ct);
+        return valid ? Page() : this.PageWithErrors();
+    }
 
     public async Task<IActionResult> OnPostBulkAsync([Bind(Prefix = nameof(Bulk))] BulkInput bulk, CancellationToken ct)
     {
@@ -54,6 +71,13 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
             ModelState.AddModelError("", text["Bitte wählen Sie mindestens eine Meldung aus."]);
         else if (bulk.Action == "assign")
             result = await work.AssignAsync(actor, bulk.Selected, bulk.AssigneeId, ct);
+        else if (bulk.Action == "move")
+        {
+            if (bulk.DepartmentId is { } target)
+                result = await work.MoveAsync(actor, bulk.Selected, target, ct);
+            else
+                DeskMessages.NoDepartment(ModelState, "Bulk.DepartmentId", text);
+        }
         else if (bulk.Action != "status")
             ModelState.AddModelError("", text["Bitte wählen Sie eine Aktion."]);
         else if (DeskTexts.FromSlug(bulk.Status) is not { } status)
@@ -62,8 +86,12 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
             result = await work.SetStatusAsync(actor, bulk.Selected, status, bulk.Text, this.ReportSender(), ct);
 
         if (result is { Changed: 0, Refused: [(_, var problem), ..] } && problem is not DeskProblem.Unchanged)
-            ModelState.AddModelError(problem is DeskProblem.ReasonRequired or DeskProblem.RecipientRequired or DeskProblem.TextTooLong ? "Bulk.Text" : "",
-                DeskMessages.Of(problem, text));
+            ModelState.AddModelError(problem switch
+            {
+                DeskProblem.ReasonRequired or DeskProblem.RecipientRequired or DeskProblem.TextTooLong => "Bulk.Text",
+                DeskProblem.UnknownDepartment => "Bulk.DepartmentId",
+                _ => "",
+            }, DeskMessages.Of(problem, text));
         else if (result is not null)
         {
             var message = (result.Changed == 1 ? text["1 Meldung geändert."] : text["{0} Meldungen geändert.", result.Changed]).Value;
@@ -71,18 +99,19 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
                 message += " " + text["{0} unverändert: {1}", result.Refused.Count,
                     string.Join(", ", result.Refused.Select(r => $"{r.PublicId} ({DeskMessages.Of(r.Problem, text)})".TrimStart()))].Value;
             this.Flash(message);
-            return Redirect("/meldungen/bearbeitung" + FilterQuery());
+            return Redirect("/meldungen/bearbeitung" + FilterQuery(PageNumber));
         }
         await LoadAsync(actor, ct);
         return this.PageWithErrors();
     }
 
-    /// <summary>The filters as a query string, so the queue shows the same selection after a bulk action.</summary>
-    public QueryString FilterQuery()
+    /// <summary>The filters (and page) as a query string, so the queue shows the same selection after a bulk action and on the next page.</summary>
+    public QueryString FilterQuery(int? page = null)
     {
         var query = new QueryString();
         foreach (var (name, value) in new[] { ("status", StatusFilter), ("kategorie", CategoryFilter), ("stadtteil", DistrictFilter),
-                     ("abteilung", DepartmentFilter), ("ueberfaellig", OverdueOnly ? "true" : null) })
+                     ("abteilung", DepartmentFilter), ("ueberfaellig", OverdueOnly ? "true" : null),
+                     ("seite", page > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null) })
         {
             if (!string.IsNullOrEmpty(value))
                 query = query.Add(name, value);
@@ -93,6 +122,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
     private async Task LoadAsync(DeskUser actor, CancellationToken ct)
     {
         IsAdmin = actor.IsAdmin;
+        PageNumber = Math.Max(1, PageNumber);
         HasNoDepartment = !actor.IsAdmin && actor.DepartmentIds.Count == 0;
         var now = time.GetUtcNow().UtcDateTime;
         var departments = await desk.DepartmentsAsync(actor, ct);
@@ -101,6 +131,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
         Categories = (await db.Set<ReportCategory>().AsNoTracking().Select(c => new Option(c.Code, c.Name)).ToListAsync(ct)).OrderBy(o => o.Name, byName).ToList();
         Districts = (await db.Set<District>().AsNoTracking().Select(d => new Option(d.Slug, d.Name)).ToListAsync(ct)).OrderBy(o => o.Name, byName).ToList();
         Assignees = await desk.MembersAsync(departments.Select(d => d.Id), ct);
+        MoveTargets = (actor.IsAdmin ? departments : await desk.AllDepartmentsAsync(ct)).Select(d => new Option(d.Id.ToString(), d.Name)).ToList();
 
         var reports = desk.Visible(actor).AsNoTracking();
         if (StatusFilter == "alle") { }
@@ -130,8 +161,9 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
             reports = reports.Where(r => r.ExpectedAt < now && (r.Status == ReportStatus.Received || r.Status == ReportStatus.InProgress));
 
         Total = await reports.CountAsync(ct);
-        // Soonest due first; reports without a due date after them, oldest first.
-        var rows = await reports.OrderBy(r => r.ExpectedAt == null).ThenBy(r => r.ExpectedAt).ThenBy(r => r.RequestedAt).Take(Limit)
+        // Soonest due first; reports without a due date after them, oldest first; the id keeps the pages apart when times are equal.
+        var rows = await reports.OrderBy(r => r.ExpectedAt == null).ThenBy(r => r.ExpectedAt).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(r => new
             {
                 r.Id, r.PublicId, r.Status, r.RequestedAt, r.ExpectedAt,
@@ -139,7 +171,8 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
                 District = db.Set<District>().Where(d => d.Id == r.DistrictId).Select(d => d.Name).FirstOrDefault(),
                 Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, r.PublicId, r.Category ?? "", r.District, r.Status, r.Assignee, r.RequestedAt, r.ExpectedAt,
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).Select(r => new Row(r.Id, r.PublicId, r.Category ?? "", r.District, r.Status, r.Assignee, r.RequestedAt, r.ExpectedAt,
             r.Status.IsOpen() && r.ExpectedAt < now)).ToList();
     }
 }

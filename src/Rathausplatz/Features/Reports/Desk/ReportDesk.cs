@@ -47,6 +47,10 @@ public sealed class ReportDesk(AppDb db)
         return people.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
+    /// <summary>Every department of the organisation, by name: where a report can be moved to.</summary>
+    public async Task<List<Department>> AllDepartmentsAsync(CancellationToken ct) =>
+        (await db.Set<Department>().AsNoTracking().ToListAsync(ct)).OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+
     /// <summary>Departments this person sees, for filters and lists.</summary>
     public async Task<List<Department>> DepartmentsAsync(DeskUser user, CancellationToken ct)
     {
@@ -92,6 +96,7 @@ public static class DeskTexts
         ReportUpdateKind.InternalNote => Texts.Key("Interne Notiz"),
         ReportUpdateKind.Assignment => Texts.Key("Zuweisung"),
         ReportUpdateKind.PhotoReview => Texts.Key("Foto geprüft"),
+        ReportUpdateKind.Move => Texts.Key("Abteilung gewechselt"),
         _ => Texts.Key("Rückfrage beantwortet"),
     };
 }

@@ -19,6 +19,8 @@ public enum DeskProblem
     NotAMember,
     /// <summary>The report already has that status or assignee: nothing to record.</summary>
     Unchanged,
+    /// <summary>The department to move to does not exist (in this organisation).</summary>
+    UnknownDepartment,
 }
 
 /// <summary>What a (bulk) action did: how many reports changed, and which were refused and why.</summary>
@@ -91,6 +93,47 @@ public sealed class WorkOnReport(AppDb db, TimeProvider time, ReportDesk desk, R
             {
                 report.AssigneeId = assigneeId;
                 Record(report, actor, now, ReportUpdateKind.Assignment, name, isPublic: false);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new(reports.Count - refused.Count, Missing(reportIds, reports, refused));
+    }
+
+    /// <summary>
+    /// Moves reports to another department, whose queue then shows them. The assignee stays only if they
+    /// are a member there too. Anyone who sees a report may move it (its department's staff, admins);
+    /// the receiving department is any of the organisation's.
+    /// </summary>
+    public async Task<DeskResult> MoveAsync(DeskUser actor, IReadOnlyCollection<Guid> reportIds, Guid departmentId, CancellationToken ct)
+    {
+        // The query filter keeps other organisations' departments out: they are unknown here.
+        var target = await db.Set<Department>().AsNoTracking().Where(d => d.Id == departmentId).Select(d => new { d.Id, d.Name }).SingleOrDefaultAsync(ct);
+        if (target is null)
+            return DeskResult.Refuse(DeskProblem.UnknownDepartment);
+        var reports = await LoadAsync(actor, reportIds, ct);
+        var assignees = reports.Where(r => r.AssigneeId is not null).Select(r => r.AssigneeId!.Value).Distinct().ToList();
+        var staying = (await db.Set<DepartmentMember>().Where(m => m.DepartmentId == target.Id && assignees.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
+        var fromIds = reports.Where(r => r.DepartmentId is not null).Select(r => r.DepartmentId!.Value).Distinct().ToList();
+        var names = await db.Set<Department>().Where(d => fromIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var refused = new List<(string, DeskProblem)>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var report in reports)
+        {
+            if (report.DepartmentId == target.Id)
+            {
+                refused.Add((report.PublicId, DeskProblem.Unchanged));
+                continue;
+            }
+            var from = report.DepartmentId is { } old ? names.GetValueOrDefault(old, "") : "";
+            Record(report, actor, now, ReportUpdateKind.Move, from + "\n" + target.Name, isPublic: false);
+            report.DepartmentId = target.Id;
+            // Open311 shows the department (agency_responsible): a public change.
+            report.UpdatedAt = now;
+            if (report.AssigneeId is { } assignee && !staying.Contains(assignee))
+            {
+                report.AssigneeId = null;
+                Record(report, actor, now, ReportUpdateKind.Assignment, null, isPublic: false);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -63,6 +63,87 @@ public abstract class FiguresTests(RathausplatzApp app)
         Assert.NotEqual(Guid.Empty, district);
     }
 
+    [Fact]
+    public async Task APeriodLimitsTheFiguresToTheReportsReceivedThen()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (department, _) = await app.CreateDepartmentAsync(organization, null, staff);
+        var (_, code) = await app.CreateReportCategoryAsync(organization, department, name: "Schlagloch");
+        var client = await app.CreateSignedInClientAsync(staff);
+        // Three reports on three days, answered after 1 h, 2 h and 4 h.
+        var days = new List<DateOnly>();
+        foreach (var hours in new[] { 1, 2, 4 })
+        {
+            days.Add(DateOnly.FromDateTime(Rathausplatz.Web.TownTime.ToLocal(app.Now)!.Value));
+            var (_, id) = await app.SubmitReportAsync(organization, code);
+            app.AdvanceTime(TimeSpan.FromHours(hours));
+            await SetStatusAsync(client, id, "in-bearbeitung");
+            app.AdvanceTime(TimeSpan.FromDays(1) - TimeSpan.FromHours(hours));
+        }
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        async Task<JsonElement> FiguresAsync(string query)
+        {
+            using var response = await client.GetAsync("/api/v1/reports/figures" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("overall");
+        }
+        var all = await FiguresAsync("");
+        var lastTwo = await FiguresAsync($"?von={Iso(days[1])}");
+        var firstTwo = await FiguresAsync($"?bis={Iso(days[1])}");
+        var middle = await FiguresAsync($"?von={Iso(days[1])}&bis={Iso(days[1])}");
+        var none = await FiguresAsync($"?von={Iso(days[2].AddDays(1))}");
+        var page = await client.GetPageAsync($"/meldungen/bearbeitung/kennzahlen?von={Iso(days[1])}&bis={Iso(days[1])}");
+
+        Assert.Equal(3, all.GetProperty("reports").GetInt32());
+        Assert.Equal(2 * 3600, all.GetProperty("firstResponse").GetProperty("seconds").GetDouble(), 0.5);
+        Assert.Equal(2, lastTwo.GetProperty("reports").GetInt32());
+        Assert.Equal(3 * 3600, lastTwo.GetProperty("firstResponse").GetProperty("seconds").GetDouble(), 0.5);
+        Assert.Equal(1.5 * 3600, firstTwo.GetProperty("firstResponse").GetProperty("seconds").GetDouble(), 0.5);
+        Assert.Equal(1, middle.GetProperty("reports").GetInt32());
+        Assert.Equal(2 * 3600, middle.GetProperty("firstResponse").GetProperty("seconds").GetDouble(), 0.5);
+        Assert.Equal(0, none.GetProperty("reports").GetInt32());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("firstResponse").GetProperty("seconds").ValueKind);
+        Assert.Contains("2 Std.", page.QuerySelector("#figures-overall")!.TextContent);
+        Assert.Equal(Iso(days[1]), page.QuerySelector("input[name=von]")!.GetAttribute("value"));
+        Assert.Contains($"/api/v1/reports/figures?von={Iso(days[1])}&bis={Iso(days[1])}", page.QuerySelector("main a[href^='/api/v1/reports/figures']")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("?von=2026-13-01", "Bitte geben Sie Datumsangaben als JJJJ-MM-TT an.")]
+    [InlineData("?bis=gestern", "Bitte geben Sie Datumsangaben als JJJJ-MM-TT an.")]
+    [InlineData("?von=01.03.2026", "Bitte geben Sie Datumsangaben als JJJJ-MM-TT an.")]
+    [InlineData("?von=2026-03-02&bis=2026-03-01", "Das Enddatum liegt vor dem Anfangsdatum.")]
+    public async Task ABadPeriodIsA400WithAMessage(string query, string message)
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var client = await app.CreateSignedInClientAsync(staff);
+
+        using var api = await client.GetAsync("/api/v1/reports/figures" + query);
+        using var page = await client.GetAsync("/meldungen/bearbeitung/kennzahlen" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(message, JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains(message, (await page.ReadPageAsync()).ErrorMessages());
+    }
+
+    [Fact]
+    public async Task ABadPeriodIsExplainedInEnglishToo()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var client = await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        using var api = await client.GetAsync("/api/v1/reports/figures?von=morgen");
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.DoesNotContain("JJJJ", await api.Content.ReadAsStringAsync());
+    }
+
     private static async Task SetStatusAsync(HttpClient client, string publicId, string status, string? text = null)
     {
         var page = await client.GetPageAsync($"/meldungen/bearbeitung/{publicId}");

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Reports;
+using Rathausplatz.Features.Reports.Desk;
 using Rathausplatz.Tests.Support;
 
 namespace Rathausplatz.Tests.Features.Reports.Desk;
@@ -273,6 +274,220 @@ public abstract class ReportDeskTests(RathausplatzApp app)
         Assert.Contains(sooner, overdue.MainText());
         Assert.DoesNotContain(later, overdue.MainText());
         Assert.Contains("überfällig", overdue.QuerySelector("tbody")!.TextContent);
+    }
+
+    [Fact]
+    public async Task StaffMoveAReportToAnotherDepartmentWhoseQueueThenShowsIt()
+    {
+        var (organization, staff, reportId, publicId) = await ReportWithStaffAsync();
+        var gardener = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (parks, _) = await app.CreateDepartmentAsync(organization, "Grünflächenamt", gardener);
+        var client = await app.CreateSignedInClientAsync(staff);
+        var page = await client.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+        using (await page.FormWithButton("Zuweisen").Set("assigneeId", staff.Id.ToString()).SubmitAsync(client)) { }
+        app.AdvanceTime(TimeSpan.FromMinutes(5));
+
+        page = await client.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+        using var moved = await page.FormWithButton("Abgeben").Set("departmentId", parks.ToString()).SubmitAsync(client);
+        var oldQueue = await client.GetPageAsync("/meldungen/bearbeitung");
+        var gardenerClient = await app.CreateSignedInClientAsync(gardener);
+        var newQueue = await gardenerClient.GetPageAsync("/meldungen/bearbeitung");
+        var detail = await gardenerClient.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+
+        // The old department no longer sees it: back to its queue, with the message.
+        Assert.Equal("/meldungen/bearbeitung", moved.RedirectTarget());
+        Assert.Contains("Die Meldung ist an „Grünflächenamt“ abgegeben.", oldQueue.MainText());
+        Assert.DoesNotContain(publicId, oldQueue.QuerySelector("main table")?.TextContent ?? "");
+        Assert.Contains(publicId, newQueue.MainText());
+        var report = await app.FindReportAsync(organization, reportId);
+        Assert.Equal(parks, report.DepartmentId);
+        Assert.Null(report.AssigneeId);
+        Assert.Equal(app.Now, report.UpdatedAt);
+        var history = await app.ReportHistoryAsync(organization, reportId);
+        var move = Assert.Single(history, h => h.Kind == ReportUpdateKind.Move);
+        Assert.Equal(staff.Id, move.AuthorId);
+        Assert.False(move.Public);
+        Assert.Equal("Tiefbauamt\nGrünflächenamt", move.Text);
+        // The assignee is no member of the new department: the assignment is taken back, on the record.
+        Assert.Contains(history, h => h.Kind == ReportUpdateKind.Assignment && h.Text is null && h.AuthorId == staff.Id && h.At == app.Now);
+        Assert.Contains("von Tiefbauamt an Grünflächenamt", detail.QuerySelector(".desk-history")!.TextContent);
+        Assert.Contains("Grünflächenamt", detail.MainText());
+        // The reporter's page shows nothing of it.
+        Assert.DoesNotContain("Tiefbauamt", (await app.CreateClient(organization).GetPageAsync($"/meldungen/{publicId}")).MainText());
+    }
+
+    [Fact]
+    public async Task ABulkMoveKeepsAnAssigneeWhoIsAMemberThereToo()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var admin = await app.CreateUserWithTwoFactorAsync(organization, Roles.OrganizationAdmin);
+        var both = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (roads, _) = await app.CreateDepartmentAsync(organization, "Tiefbauamt", both);
+        var (parks, parksSlug) = await app.CreateDepartmentAsync(organization, "Grünflächenamt", both);
+        var (_, code) = await app.CreateReportCategoryAsync(organization, roads);
+        var (first, _) = await app.SubmitReportAsync(organization, code);
+        var (second, _) = await app.SubmitReportAsync(organization, code);
+        var (untouched, _) = await app.SubmitReportAsync(organization, code);
+        var client = await app.CreateSignedInClientAsync(admin);
+        var queue = await client.GetPageAsync("/meldungen/bearbeitung");
+        using (await queue.FormWithButton("Zuweisen").Check("Bulk.Selected", first.ToString()).Set("Bulk.AssigneeId", both.Id.ToString())
+            .SubmitAsync(client, "button[value=assign]")) { }
+
+        queue = await client.GetPageAsync("/meldungen/bearbeitung");
+        using var moved = await queue.FormWithButton("Abgeben").Check("Bulk.Selected", first.ToString(), second.ToString())
+            .Set("Bulk.DepartmentId", parks.ToString()).SubmitAsync(client, "button[value=move]");
+        var parksQueue = await client.GetPageAsync($"/meldungen/bearbeitung?abteilung={parksSlug}");
+
+        Assert.Equal("/meldungen/bearbeitung", moved.RedirectTarget());
+        var kept = await app.FindReportAsync(organization, first);
+        Assert.Equal(parks, kept.DepartmentId);
+        Assert.Equal(both.Id, kept.AssigneeId);
+        Assert.Equal(parks, (await app.FindReportAsync(organization, second)).DepartmentId);
+        Assert.Equal(roads, (await app.FindReportAsync(organization, untouched)).DepartmentId);
+        Assert.DoesNotContain(await app.ReportHistoryAsync(organization, first), h => h.Kind == ReportUpdateKind.Assignment && h.Text is null);
+        Assert.Equal(2, parksQueue.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task AMoveToAnUnknownOrForeignDepartmentIsRefusedInTheUsersLanguage()
+    {
+        var (organization, staff, reportId, publicId) = await ReportWithStaffAsync();
+        var elsewhere = await app.CreateOrganizationAsync();
+        var (foreign, _) = await app.CreateDepartmentAsync(elsewhere, "Fremdes Amt");
+        var client = await app.CreateSignedInClientAsync(staff);
+        var page = await client.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+        var queue = await client.GetPageAsync("/meldungen/bearbeitung");
+
+        using var unknown = await page.FormWithButton("Abgeben").Tamper("departmentId", Guid.CreateVersion7().ToString()).SubmitAsync(client);
+        using var foreignOne = await page.FormWithButton("Abgeben").Tamper("departmentId", foreign.ToString()).SubmitAsync(client);
+        using var garbage = await page.FormWithButton("Abgeben").Tamper("departmentId", "tiefbau").SubmitAsync(client);
+        using var bulk = await queue.FormWithButton("Abgeben").Check("Bulk.Selected", reportId.ToString()).Tamper("Bulk.DepartmentId", foreign.ToString())
+            .SubmitAsync(client, "button[value=move]");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        page = await client.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+        using var english = await page.FormWithButton("Hand over").Tamper("departmentId", foreign.ToString()).SubmitAsync(client);
+
+        foreach (var response in new[] { unknown, foreignOne, bulk })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("Diese Abteilung gibt es nicht.", (await response.ReadPageAsync()).ErrorMessages());
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Contains("Diese Abteilung gibt es nicht.", (await garbage.ReadPageAsync()).ErrorMessages());
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("This department does not exist.", (await english.ReadPageAsync()).ErrorMessages());
+        var report = await app.FindReportAsync(organization, reportId);
+        Assert.NotEqual(foreign, report.DepartmentId);
+        Assert.DoesNotContain(await app.ReportHistoryAsync(organization, reportId), h => h.Kind == ReportUpdateKind.Move);
+    }
+
+    [Fact]
+    public async Task OnlyStaffWhoSeeAReportMayMoveItAndOnlyWithTheFormsToken()
+    {
+        var (organization, staff, reportId, publicId) = await ReportWithStaffAsync();
+        var outsider = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (parks, _) = await app.CreateDepartmentAsync(organization, "Grünflächenamt", outsider);
+        var (_, parksCode) = await app.CreateReportCategoryAsync(organization, parks);
+        var (ownId, ownPublicId) = await app.SubmitReportAsync(organization, parksCode);
+        var outsiderClient = await app.CreateSignedInClientAsync(outsider);
+        var ownPage = await outsiderClient.GetPageAsync($"/meldungen/bearbeitung/{ownPublicId}");
+        var ownQueue = await outsiderClient.GetPageAsync("/meldungen/bearbeitung");
+
+        // Someone else's report, through the page with a valid token of their own: it does not exist for them.
+        using var detail = await outsiderClient.PostHandMadeAsync(ownPage, $"/meldungen/bearbeitung/{publicId}?handler=Move",
+            ("departmentId", parks.ToString()));
+        using var bulk = await ownQueue.FormWithButton("Abgeben").Tamper("Bulk.Selected", reportId.ToString())
+            .Set("Bulk.DepartmentId", parks.ToString()).SubmitAsync(outsiderClient, "button[value=move]");
+        var staffClient = await app.CreateSignedInClientAsync(staff);
+        var page = await staffClient.GetPageAsync($"/meldungen/bearbeitung/{publicId}");
+        using var forged = await page.FormWithButton("Abgeben").Set("departmentId", parks.ToString())
+            .Tamper("__RequestVerificationToken", "forged").SubmitAsync(staffClient);
+
+        Assert.Equal(HttpStatusCode.NotFound, detail.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bulk.StatusCode);
+        Assert.Contains("Meldung nicht gefunden.", (await bulk.ReadPageAsync()).ErrorMessages());
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.NotEqual(parks, (await app.FindReportAsync(organization, reportId)).DepartmentId);
+        Assert.Equal(parks, (await app.FindReportAsync(organization, ownId)).DepartmentId);
+    }
+
+    [Fact]
+    public async Task TheQueueIsPagedAndThePageLinksKeepTheFilters()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (department, _) = await app.CreateDepartmentAsync(organization, null, staff);
+        var (_, code) = await app.CreateReportCategoryAsync(organization, department);
+        var (_, other) = await app.CreateReportCategoryAsync(organization, department);
+        var expected = new List<string>();
+        for (var i = 0; i < QueueModel.PageSize + 3; i++)
+            expected.Add((await app.SubmitReportAsync(organization, code)).PublicId);
+        var (_, filteredOut) = await app.SubmitReportAsync(organization, other);
+        var client = await app.CreateSignedInClientAsync(staff);
+
+        var first = await client.GetPageAsync($"/meldungen/bearbeitung?kategorie={code}");
+        var next = first.QuerySelector("nav.pager a")!;
+        var second = await client.GetPageAsync(next.GetAttribute("href")!);
+        var back = second.QuerySelectorAll("nav.pager a").Single();
+        var belowOne = await client.GetPageAsync($"/meldungen/bearbeitung?kategorie={code}&seite=0");
+        var beyond = await client.GetPageAsync($"/meldungen/bearbeitung?kategorie={code}&seite=9");
+        using var notANumber = await client.GetAsync($"/meldungen/bearbeitung?kategorie={code}&seite=zwei");
+
+        static List<string> Ids(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tbody th a").Select(a => a.TextContent).ToList();
+        Assert.Equal(QueueModel.PageSize, Ids(first).Count);
+        Assert.Equal("Nächste Seite", next.TextContent);
+        Assert.Equal($"/meldungen/bearbeitung?kategorie={code}&seite=2", next.GetAttribute("href"));
+        Assert.Equal(3, Ids(second).Count);
+        Assert.Equal(expected.Order(), Ids(first).Concat(Ids(second)).Order());
+        Assert.DoesNotContain(filteredOut, Ids(first).Concat(Ids(second)));
+        Assert.Equal("Vorherige Seite", back.TextContent);
+        Assert.Equal($"/meldungen/bearbeitung?kategorie={code}", back.GetAttribute("href"));
+        Assert.Contains($"{QueueModel.PageSize + 3} Meldungen – Seite 1 von 2", string.Join(' ', first.QuerySelector("main [role=status]")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(Ids(first), Ids(belowOne));
+        Assert.Empty(Ids(beyond));
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.Contains("Die Seitenzahl muss eine ganze Zahl sein.", (await notANumber.ReadPageAsync()).ErrorMessages());
+        // A bulk action on the second page comes back to it.
+        using var assigned = await second.FormWithButton("Zuweisen").Check("Bulk.Selected", second.QuerySelector("tbody input[type=checkbox]")!.GetAttribute("value")!)
+            .Set("Bulk.AssigneeId", staff.Id.ToString()).SubmitAsync(client, "button[value=assign]");
+        Assert.Equal($"/meldungen/bearbeitung?kategorie={code}&seite=2", assigned.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task TheQueueAndTheReportPageNeedNoQueryPerRow()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateUserWithTwoFactorAsync(organization, Roles.Staff);
+        var (department, _) = await app.CreateDepartmentAsync(organization, null, staff);
+        var (_, few) = await app.CreateReportCategoryAsync(organization, department);
+        var (_, many) = await app.CreateReportCategoryAsync(organization, department);
+        await app.AddDistrictAsync(organization, "Altstadt");
+        var (_, lonely) = await app.SubmitReportAsync(organization, few);
+        var busy = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+            busy.Add((await app.SubmitReportAsync(organization, many)).Id);
+        var client = await app.CreateSignedInClientAsync(staff);
+        var queue = await client.GetPageAsync($"/meldungen/bearbeitung?kategorie={many}");
+        using (await queue.FormWithButton("Zuweisen").Check("Bulk.Selected", [.. busy.Select(b => b.ToString())]).Set("Bulk.AssigneeId", staff.Id.ToString())
+            .SubmitAsync(client, "button[value=assign]")) { }
+        var busyId = (await app.FindReportAsync(organization, busy[0])).PublicId;
+        var page = await client.GetPageAsync($"/meldungen/bearbeitung/{busyId}");
+        for (var i = 0; i < 5; i++)
+            using (await page.FormWithButton("Eintrag speichern").Set("Note.Text", $"Notiz {i}").SubmitAsync(client)) { }
+
+        var queries = new Dictionary<string, int>();
+        foreach (var path in new[] { $"/meldungen/bearbeitung?kategorie={few}", $"/meldungen/bearbeitung?kategorie={many}",
+                     $"/meldungen/bearbeitung/{lonely}", $"/meldungen/bearbeitung/{busyId}" })
+        {
+            using var recording = app.Logs.Record();
+            await client.GetPageAsync(path);
+            queries[path] = recording.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command"
+                && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal) && e.Message.Contains("RequestPath:" + path.Split('?')[0] + " "));
+        }
+
+        Assert.True(queries.Values.All(q => q > 0), string.Join(", ", queries));
+        Assert.Equal(queries[$"/meldungen/bearbeitung?kategorie={few}"], queries[$"/meldungen/bearbeitung?kategorie={many}"]);
+        Assert.Equal(queries[$"/meldungen/bearbeitung/{lonely}"], queries[$"/meldungen/bearbeitung/{busyId}"]);
     }
 
     /// <summary>Pages send a signed-in person without the role to the 403 page; endpoints answer 403.</summary>
