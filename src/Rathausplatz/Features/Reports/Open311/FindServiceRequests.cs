@@ -63,19 +63,22 @@ public sealed class FindServiceRequests(AppDb db)
             if (filter.Box is { } box)
                 reports = reports.Where(r => r.Latitude >= box.South && r.Latitude <= box.North && r.Longitude >= box.West && r.Longitude <= box.East);
         }
-        var page = await Project(reports.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
-                .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1))
-            .ToListAsync(ct);
-        return (page.Take(filter.PageSize).ToList(), page.Count > filter.PageSize);
+        // The page's ids first (for a bounding box from the covering index alone, without reading a report), then
+        // the records of just those: filtering, sorting and the notes, department and photo per row do not mix.
+        var found = await reports.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1).Select(r => r.Id).ToListAsync(ct);
+        var pageIds = found.Take(filter.PageSize).ToList();
+        var records = await Project(db.Set<Report>().AsNoTracking().Where(r => pageIds.Contains(r.Id))).ToDictionaryAsync(p => p.Key, p => p.Request, ct);
+        return (pageIds.Select(id => records[id]).ToList(), found.Count > filter.PageSize);
     }
 
-    public Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
-        Project(db.Set<Report>().AsNoTracking().Where(r => r.PublicId == publicId)).FirstOrDefaultAsync(ct);
+    public async Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
+        (await Project(db.Set<Report>().AsNoTracking().Where(r => r.PublicId == publicId)).FirstOrDefaultAsync(ct))?.Request;
 
-    private IQueryable<PublicServiceRequest> Project(IQueryable<Report> reports) =>
+    private IQueryable<Keyed> Project(IQueryable<Report> reports) =>
         from r in reports
         join c in db.Set<ReportCategory>() on r.CategoryId equals c.Id
-        select new PublicServiceRequest(
+        select new Keyed(r.Id, new PublicServiceRequest(
             r.PublicId,
             r.Status,
             // The latest public word from staff explains the status; internal notes never leave the back office.
@@ -91,5 +94,7 @@ public sealed class FindServiceRequests(AppDb db)
             r.Latitude,
             r.Longitude,
             // Only photos staff released (faces, number plates checked); the first of them.
-            db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id && p.ReleasedAt != null).OrderBy(p => p.Position).Select(p => (Guid?)p.Id).FirstOrDefault());
+            db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id && p.ReleasedAt != null).OrderBy(p => p.Position).Select(p => (Guid?)p.Id).FirstOrDefault()));
+
+    private sealed record Keyed(Guid Key, PublicServiceRequest Request);
 }
