@@ -69,7 +69,8 @@ public sealed class FindServiceRequests(AppDb db)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1).Select(r => r.Id).ToListAsync(ct);
         var pageIds = found.Take(filter.PageSize).ToList();
         var records = await Project(db.Set<Report>().AsNoTracking().Where(r => pageIds.Contains(r.Id))).ToDictionaryAsync(p => p.Key, p => p.Request, ct);
-        return (pageIds.Select(id => records[id]).ToList(), found.Count > filter.PageSize);
+        // A report deleted between the two queries is left out rather than failing the answer.
+        return (pageIds.Where(records.ContainsKey).Select(id => records[id]).ToList(), found.Count > filter.PageSize);
     }
 
     public async Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
