@@ -197,6 +197,21 @@ public abstract class ReportPagesTests(RathausplatzApp app)
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports.geojson?bbox=10.0,51.0,10.005,51.01"));
         Assert.Equal(new[] { west, light }.Order(), json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order());
+        using (var filtered = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/reports.geojson?bbox=10.0,51.0,10.005,51.01&kategorie={code}&status=offen")))
+            Assert.Equal([west], filtered.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!));
+        // What a marker and its popup need, from the map's lean query.
+        using (var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports.geojson?bbox=10.0,51.0,10.01,51.01")))
+        {
+            var done = all.RootElement.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetString() == east);
+            Assert.Equal([10.009, 51.005], done.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+            var properties = done.GetProperty("properties");
+            Assert.Equal(code, properties.GetProperty("category_code").GetString());
+            Assert.False(string.IsNullOrEmpty(properties.GetProperty("category").GetString()));
+            Assert.Equal(ReportTexts.StatusSlug(ReportStatus.Done), properties.GetProperty("status").GetString());
+            Assert.Equal(ReportTexts.StatusName(ReportStatus.Done), properties.GetProperty("status_name").GetString());
+            Assert.False(properties.GetProperty("open").GetBoolean());
+            Assert.Equal($"/meldungen/{east}", properties.GetProperty("url").GetString());
+        }
         using var badBox = await client.GetAsync("/api/v1/reports.geojson?bbox=10,51,nord");
         Assert.Equal(HttpStatusCode.BadRequest, badBox.StatusCode);
         Assert.Equal("application/problem+json", badBox.Content.Headers.ContentType!.MediaType);

@@ -1606,9 +1606,10 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "CategoryId", "RequestedAt");
 
-                    b.HasIndex("OrganizationId", "Latitude", "Longitude");
-
                     b.HasIndex("OrganizationId", "Status", "RequestedAt");
+
+                    b.HasIndex("OrganizationId", "Latitude", "Longitude", "RequestedAt", "Status", "CategoryId", "PublicId", "Id")
+                        .HasDatabaseName("IX_Reports_OrganizationId_Position_Covering");
 
                     b.ToTable("Reports", (string)null);
                 });

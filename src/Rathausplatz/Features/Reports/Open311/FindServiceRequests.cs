@@ -67,15 +67,20 @@ public sealed class FindServiceRequests(AppDb db)
             if (filter.Box is { } box)
                 reports = reports.Where(r => r.Latitude >= box.South && r.Latitude <= box.North && r.Longitude >= box.West && r.Longitude <= box.East);
         }
-        var page = await Project(reports.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
-                .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1))
-            .ToListAsync(ct);
-        return (await WithMediaAsync(page.Take(filter.PageSize).ToList(), ct), page.Count > filter.PageSize);
+        // The page's ids first (for a bounding box from the covering index alone, without reading a report), then
+        // the records of just those: filtering, sorting and the notes, department and photo per row do not mix.
+        var found = await reports.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1).Select(r => r.Id).ToListAsync(ct);
+        var pageIds = found.Take(filter.PageSize).ToList();
+        var records = await Project(db.Set<Report>().AsNoTracking().Where(r => pageIds.Contains(r.Id))).ToDictionaryAsync(p => p.Key, p => p.Request, ct);
+        // A report deleted between the two queries is left out rather than failing the answer.
+        var page = pageIds.Where(records.ContainsKey).Select(id => records[id]).ToList();
+        return (await WithMediaAsync(page, ct), found.Count > filter.PageSize);
     }
 
     public async Task<PublicServiceRequest?> ByIdAsync(string publicId, CancellationToken ct) =>
         await Project(db.Set<Report>().AsNoTracking().Where(r => r.PublicId == publicId)).FirstOrDefaultAsync(ct) is { } found
-            ? (await WithMediaAsync([found], ct))[0]
+            ? (await WithMediaAsync([found.Request], ct))[0]
             : null;
 
     /// <summary>
@@ -100,10 +105,10 @@ public sealed class FindServiceRequests(AppDb db)
         return requests.Select(r => r.ReleasedPhotoId is { } photo && paths.TryGetValue(photo, out var path) ? r with { MediaPath = path } : r).ToList();
     }
 
-    private IQueryable<PublicServiceRequest> Project(IQueryable<Report> reports) =>
+    private IQueryable<Keyed> Project(IQueryable<Report> reports) =>
         from r in reports
         join c in db.Set<ReportCategory>() on r.CategoryId equals c.Id
-        select new PublicServiceRequest(
+        select new Keyed(r.Id, new PublicServiceRequest(
             r.PublicId,
             r.Status,
             // The latest public word from staff explains the status; internal notes never leave the back office.
@@ -119,5 +124,7 @@ public sealed class FindServiceRequests(AppDb db)
             r.Latitude,
             r.Longitude,
             // Only photos staff released (faces, number plates checked); the first of them.
-            db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id && p.ReleasedAt != null).OrderBy(p => p.Position).Select(p => (Guid?)p.Id).FirstOrDefault());
+            db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id && p.ReleasedAt != null).OrderBy(p => p.Position).Select(p => (Guid?)p.Id).FirstOrDefault()));
+
+    private sealed record Keyed(Guid Key, PublicServiceRequest Request);
 }

@@ -30,6 +30,9 @@ public sealed record PublicReport(Guid Id, string PublicId, string Category, str
     double Latitude, double Longitude, string? Address, string? District, DateTime RequestedAt, DateTime UpdatedAt, DateTime? ExpectedAt,
     int SupportCount);
 
+/// <summary>A report as a point on the public map: what a marker and its popup show, nothing more.</summary>
+public sealed record MapReport(string PublicId, string Category, string CategoryCode, ReportStatus Status, double Latitude, double Longitude, DateTime RequestedAt);
+
 public sealed class PublicReports(AppDb db)
 {
     public IQueryable<Report> Filtered(ReportFilter filter)
@@ -61,6 +64,16 @@ public sealed class PublicReports(AppDb db)
         from d in districts.DefaultIfEmpty()
         select new PublicReport(r.Id, r.PublicId, c.Name, c.Code, r.Status, r.Description, r.Latitude, r.Longitude, r.Address,
             d == null ? null : d.Name, r.RequestedAt, r.UpdatedAt, r.ExpectedAt, r.SupportCount);
+
+    /// <summary>
+    /// The map's points: the newest <paramref name="max"/> of the filter, only the columns a marker needs, so that
+    /// for a bounding box the covering index on the position answers without reading the reports themselves.
+    /// </summary>
+    public Task<List<MapReport>> MapAsync(ReportFilter filter, int max, CancellationToken ct) =>
+        (from r in Filtered(filter)
+         join c in db.Set<ReportCategory>() on r.CategoryId equals c.Id
+         orderby r.RequestedAt descending
+         select new MapReport(r.PublicId, c.Name, c.Code, r.Status, r.Latitude, r.Longitude, r.RequestedAt)).Take(max).ToListAsync(ct);
 
     /// <summary>Open reports of the category within about <paramref name="meters"/> of the point, nearest first.</summary>
     public async Task<List<PublicReport>> NearbyOpenAsync(Guid categoryId, double latitude, double longitude, CancellationToken ct, double meters = 150)

@@ -36,7 +36,13 @@ public static partial class ReportsMapApi
         if ((von is not null && !TryDate(von, out from)) || (bis is not null && !TryDate(bis, out to)))
             return TypedResults.Problem(statusCode: 400, title: text["Bitte geben Sie Datumsangaben als JJJJ-MM-TT an."]);
         var filter = new ReportFilter(kategorie, status, stadtteil, from, to, box);
-        var found = await reports.Project(reports.Filtered(filter).OrderByDescending(r => r.RequestedAt).Take(MaxFeatures)).ToListAsync(ct);
+        var found = await reports.MapAsync(filter, MaxFeatures, ct);
+        return Results.Text(GeoJson(found, status => text[ReportTexts.StatusName(status)].Value), "application/geo+json");
+    }
+
+    /// <summary>The points as a GeoJSON FeatureCollection; <paramref name="statusName"/> names a status in the reader's language.</summary>
+    public static string GeoJson(IEnumerable<MapReport> found, Func<ReportStatus, string> statusName)
+    {
         var features = new JsonArray();
         foreach (var r in found)
         {
@@ -51,15 +57,14 @@ public static partial class ReportsMapApi
                     ["category"] = r.Category,
                     ["category_code"] = r.CategoryCode,
                     ["status"] = ReportTexts.StatusSlug(r.Status),
-                    ["status_name"] = text[ReportTexts.StatusName(r.Status)].Value,
+                    ["status_name"] = statusName(r.Status),
                     ["open"] = r.Status.IsOpen(),
                     ["requested"] = r.RequestedAt.ToString("O", CultureInfo.InvariantCulture),
                     ["url"] = $"/meldungen/{r.PublicId}",
                 },
             });
         }
-        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
-        return Results.Text(collection.ToJsonString(), "application/geo+json");
+        return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }.ToJsonString();
     }
 
     private static bool TryDate(string value, out DateOnly? date)
