@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Rathausplatz.Data;
 using Rathausplatz.Jobs;
 
@@ -50,6 +51,19 @@ public sealed class DeliveryStore(AppDb db, TimeProvider time)
             .SetProperty(x => x.State, DeliveryState.Sent)
             .SetProperty(x => x.SentAt, now)
             .SetProperty(x => x.LastError, (string?)null), ct) == 1;
+    }
+
+    /// <summary>
+    /// <see cref="MarkSentAsync"/> inside a transaction it leaves open for the caller to commit at the
+    /// channel's point of no return (<see cref="SendCommit"/>); null, rolled back, when the lease was lost.
+    /// </summary>
+    public async Task<IDbContextTransaction?> PrepareSentAsync(Delivery d, string owner, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await MarkSentAsync(d, owner, ct))
+            return transaction;
+        await transaction.DisposeAsync();
+        return null;
     }
 
     /// <summary>Back to the queue with backoff and jitter, or failed for good after <paramref name="maxAttempts"/>.</summary>

@@ -22,11 +22,11 @@ public interface IDeliverySession : IAsyncDisposable
 {
     /// <summary>
     /// Sends one message. A channel that can tell its point of no return (the moment after which the
-    /// receiver keeps the message even if we die) calls <paramref name="commit"/> just before it; if
-    /// <paramref name="commit"/> throws, the message must not go out. A channel that cannot tell leaves
-    /// it uncalled, and the engine commits after <see cref="SendOutcome.Sent"/>.
+    /// receiver keeps the message even if we die) prepares <paramref name="commit"/> just before it (if
+    /// that throws, the message must not go out), then starts the commit and crosses the point at once.
+    /// A channel that cannot tell leaves it alone, and the engine commits after <see cref="SendOutcome.Sent"/>.
     /// </summary>
-    Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct);
+    Task<SendResult> SendAsync(DeliveryRecipient recipient, SendCommit commit, CancellationToken ct);
 }
 
 public enum SendOutcome { Sent, RetryLater, RefusedForGood }

@@ -101,19 +101,14 @@ public sealed class SendDeliveries(
                             continue;
                         }
                         session ??= channel.OpenSession(letter);
-                        bool? committed = null;
-                        var result = await session.SendAsync(recipient, async () =>
-                        {
-                            committed = await store.MarkSentAsync(delivery, owner, CancellationToken.None);
-                            if (committed == false)
-                                throw new LeaseLostException();
-                        }, ct);
-                        if (committed == false)
+                        await using var commit = new SendCommit(() => store.PrepareSentAsync(delivery, owner, CancellationToken.None));
+                        var result = await session.SendAsync(recipient, commit, ct);
+                        if (commit.Committed == false)
                             continue; // Another worker took the row over; it sends the message, not us.
                         switch (result.Outcome)
                         {
                             case SendOutcome.Sent:
-                                if (committed is null)
+                                if (commit.Committed is null)
                                     await store.MarkSentAsync(delivery, owner, CancellationToken.None);
                                 if (subscription is { PermanentFailures: > 0 })
                                     await outcomes.AcceptedAsync(subscription.Id, CancellationToken.None);

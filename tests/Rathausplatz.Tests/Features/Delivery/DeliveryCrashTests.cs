@@ -26,15 +26,15 @@ public abstract class DeliveryCrashTests(RathausplatzApp app)
         int atKill;
         using (var first = app.StartAppProcess(settings))
         {
-            await WaitForAsync(() => Sent(alert.Slug) >= Subscribers / 5, first, "the first node to send a fifth");
+            await WaitForAsync(() => Sent(alert.Slug) >= Subscribers / 5, first, () => $"the first node to send a fifth ({Sent(alert.Slug)} sent)");
             first.KillHard();
             atKill = Sent(alert.Slug);
         }
         using (var second = app.StartAppProcess(settings))
         {
-            await WaitForAsync(() => Sent(alert.Slug) >= Subscribers, second, "the second node to finish");
+            await WaitForAsync(() => Sent(alert.Slug) >= Subscribers, second, () => $"the second node to finish ({Sent(alert.Slug)} sent, {MissingReport(alert, recipients)})");
             // A little longer: anything sent twice would arrive now.
-            await WaitForAsync(async () => (await app.DeliveriesAsync(alert.Id)).All(d => d.State == DeliveryState.Sent), second, "every delivery to be marked");
+            await WaitForAsync(async () => (await app.DeliveriesAsync(alert.Id)).All(d => d.State == DeliveryState.Sent), second, () => "every delivery to be marked");
             second.KillHard();
         }
 
@@ -46,18 +46,32 @@ public abstract class DeliveryCrashTests(RathausplatzApp app)
         Assert.All(recipients, r => Assert.True(perRecipient.ContainsKey(r)));
     }
 
+    /// <summary>For the failure message: who got nothing, and what the database says (all sent, yet one missing, was the commit window).</summary>
+    private string MissingReport((Guid Id, string Slug) alert, IReadOnlyCollection<string> recipients)
+    {
+        var got = app.Mail.Messages.Where(m => m.Subject?.Contains(alert.Slug, StringComparison.Ordinal) == true)
+            .Select(m => m.To.Mailboxes.Single().Address).ToHashSet();
+        var missing = recipients.Where(r => !got.Contains(r)).Take(5).ToList();
+        var deliveries = app.DeliveriesAsync(alert.Id).GetAwaiter().GetResult();
+        return $"missing {recipients.Count - got.Count}: {string.Join(", ", missing)}; states " +
+            string.Join(", ", deliveries.GroupBy(d => d.State).Select(g => $"{g.Key} {g.Count()}"));
+    }
+
     private int Sent(string slug) => app.Mail.Messages.Count(m => m.Subject?.Contains(slug, StringComparison.Ordinal) == true);
 
-    private static Task WaitForAsync(Func<bool> done, AppProcess node, string what) => WaitForAsync(() => Task.FromResult(done()), node, what);
+    private static Task WaitForAsync(Func<bool> done, AppProcess node, Func<string> what) => WaitForAsync(() => Task.FromResult(done()), node, what);
 
     // A real process on the system clock: this test has to poll (bounded), unlike the in-memory ones.
-    private static async Task WaitForAsync(Func<Task<bool>> done, AppProcess node, string what)
+    private static async Task WaitForAsync(Func<Task<bool>> done, AppProcess node, Func<string> what)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
         while (!await done())
         {
-            Assert.False(node.HasExited, $"The app process ended while waiting for {what}: {node.Output}");
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"Timed out waiting for {what}. {node.Output}");
+            // The messages are built only on failure: the one of the last wait reads the database.
+            if (node.HasExited)
+                Assert.Fail($"The app process ended while waiting for {what()}: {node.Output}");
+            if (TimeProvider.System.GetUtcNow() >= deadline)
+                Assert.Fail($"Timed out waiting for {what()}. {node.Output}");
             await Task.Delay(100);
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Delivery.Digests;
@@ -29,15 +30,16 @@ public sealed class DigestStore(AppDb db, TimeProvider time)
     }
 
     /// <summary>
-    /// Commits "sent" for all rows of one digest, or for none: false when any of them is no longer this
-    /// worker's (lease lost), and then the mail must not go out.
+    /// Marks all rows of one digest "sent", or none, in a transaction left open for the caller to commit
+    /// at the mail's point of no return (<see cref="SendCommit"/>); null, rolled back, when any of them
+    /// is no longer this worker's (lease lost), and then the mail must not go out.
     /// </summary>
-    public async Task<bool> MarkSentAsync(IReadOnlyList<Delivery> rows, string owner, CancellationToken ct)
+    public async Task<IDbContextTransaction?> PrepareSentAsync(IReadOnlyList<Delivery> rows, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var subscription = rows[0].SubscriptionId;
         var posts = rows.Select(r => r.PostId).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var transaction = await db.Database.BeginTransactionAsync(ct);
         var marked = await db.Set<Delivery>().IgnoreQueryFilters()
             .Where(d => d.SubscriptionId == subscription && d.Channel == DeliveryChannel.EmailDigest && posts.Contains(d.PostId)
                 && d.LeaseOwner == owner && d.State == DeliveryState.Claimed)
@@ -45,8 +47,18 @@ public sealed class DigestStore(AppDb db, TimeProvider time)
                 .SetProperty(x => x.State, DeliveryState.Sent)
                 .SetProperty(x => x.SentAt, now)
                 .SetProperty(x => x.LastError, (string?)null), ct);
-        if (marked != rows.Count)
-            return false; // disposing the transaction rolls the partial update back
+        if (marked == rows.Count)
+            return transaction;
+        await transaction.DisposeAsync(); // rolls the partial update back
+        return null;
+    }
+
+    /// <summary>As <see cref="PrepareSentAsync"/>, committed at once (a server that took the mail without a commit point).</summary>
+    public async Task<bool> MarkSentAsync(IReadOnlyList<Delivery> rows, string owner, CancellationToken ct)
+    {
+        await using var transaction = await PrepareSentAsync(rows, owner, ct);
+        if (transaction is null)
+            return false;
         await transaction.CommitAsync(ct);
         return true;
     }

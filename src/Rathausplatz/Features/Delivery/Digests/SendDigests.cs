@@ -96,28 +96,23 @@ public sealed class SendDigests(
             if (rows.Count == 0)
                 continue;
 
-            bool? committed = null;
+            await using var commit = new SendCommit(() => digests.PrepareSentAsync(rows, owner, CancellationToken.None));
             SendResult result;
             try
             {
                 var message = DigestMail.Compose(text, smtp.Value, subscription, tokens.ForManagement(subscription), rows.Select(r => letters[r.PostId]).ToList());
-                result = await connection.SendAsync(message, $"digest.{subscription.Id:N}.{rows[0].PostId:N}.eml", async () =>
-                {
-                    committed = await digests.MarkSentAsync(rows, owner, CancellationToken.None);
-                    if (committed == false)
-                        throw new LeaseLostException();
-                }, ct);
+                result = await connection.SendAsync(message, $"digest.{subscription.Id:N}.{rows[0].PostId:N}.eml", commit, ct);
             }
             catch (MimeKit.ParseException)
             {
                 result = new SendResult(SendOutcome.RefusedForGood, "Address not usable", AddressRefused: true);
             }
-            if (committed == false)
+            if (commit.Committed == false)
                 continue; // Another worker took these rows over; it sends the digest, not us.
             switch (result.Outcome)
             {
                 case SendOutcome.Sent:
-                    if (committed is null)
+                    if (commit.Committed is null)
                         await digests.MarkSentAsync(rows, owner, CancellationToken.None);
                     if (subscription.PermanentFailures > 0)
                         await outcomes.AcceptedAsync(subscription.Id, CancellationToken.None);

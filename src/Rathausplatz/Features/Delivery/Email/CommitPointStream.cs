@@ -4,9 +4,10 @@ namespace Rathausplatz.Features.Delivery.Email;
 /// Sits between MailKit and the socket and finds the point of no return of an SMTP transaction: the
 /// last byte of the DATA terminator (CRLF "." CRLF). Until the server has that byte it drops the
 /// message if the connection dies; once it has it, the message is accepted. So the delivery is marked
-/// sent (committed) just before that byte leaves: a crash before the commit leaves a delivery that was
-/// never accepted and is sent again; a crash after it, one that was. Only the few microseconds between
-/// the commit and the write of one byte remain uncertain (see docs/delivery.md).
+/// sent in an open transaction before that byte, and the COMMIT and the byte leave back to back
+/// (<see cref="SendCommit"/>): a crash before leaves a delivery that was never accepted and is sent
+/// again; a crash after, one that was. Only the synchronous step between the two socket writes remains
+/// uncertain (see docs/delivery.md).
 /// </summary>
 /// <remarks>
 /// It only sees the protocol on unencrypted connections (a relay on the same host or network, the usual
@@ -19,18 +20,14 @@ internal sealed class CommitPointStream(Stream inner) : Stream
     // KMP prefix function of the terminator: after a mismatch, how much of it still matches.
     private static readonly int[] Fallback = [0, 0, 0, 1, 2];
 
-    private Func<Task>? commit;
+    private SendCommit? commit;
     private int matched;
 
-    /// <summary>Whether the armed transaction reached its commit point (and the callback returned).</summary>
-    public bool Committed { get; private set; }
-
-    /// <summary>Calls <paramref name="onCommit"/> once, before the last byte of the next message's terminator is written.</summary>
-    public void Arm(Func<Task> onCommit)
+    /// <summary>Prepares and commits <paramref name="sendCommit"/> at the last byte of the next message's terminator.</summary>
+    public void Arm(SendCommit sendCommit)
     {
-        commit = onCommit;
+        commit = sendCommit;
         matched = 0;
-        Committed = false;
     }
 
     public void Disarm() => commit = null;
@@ -41,11 +38,13 @@ internal sealed class CommitPointStream(Stream inner) : Stream
         {
             await inner.WriteAsync(buffer[..at], cancellationToken);
             await inner.FlushAsync(cancellationToken);
-            var callback = commit;
+            var armed = commit;
             commit = null;
-            await callback();
-            Committed = true;
-            buffer = buffer[at..];
+            await armed.PrepareAsync();
+            var committing = armed.CommitAsync();
+            await inner.WriteAsync(buffer[at..], cancellationToken);
+            await committing;
+            return;
         }
         await inner.WriteAsync(buffer, cancellationToken);
     }

@@ -19,7 +19,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, IStringLocalizer
     {
         private readonly SmtpSession connection = new(smtp, signer);
 
-        public Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct)
+        public Task<SendResult> SendAsync(DeliveryRecipient recipient, SendCommit commit, CancellationToken ct)
         {
             MimeMessage message;
             try

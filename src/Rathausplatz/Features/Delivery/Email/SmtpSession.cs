@@ -17,7 +17,7 @@ internal sealed class SmtpSession(SmtpOptions smtp, MailSigner signer) : IAsyncD
     private CommitPointStream? connection;
 
     /// <summary>Signs and sends one message; <paramref name="pickupName"/> names its file in the pickup folder when no SMTP host is set (development).</summary>
-    public async Task<SendResult> SendAsync(MimeMessage message, string pickupName, Func<Task> commit, CancellationToken ct)
+    public async Task<SendResult> SendAsync(MimeMessage message, string pickupName, SendCommit commit, CancellationToken ct)
     {
         try
         {

@@ -51,7 +51,7 @@ public sealed class WebPushChannel(
         private PushServiceClient? client;
         private VapidAuthentication? authentication;
 
-        public async Task<SendResult> SendAsync(DeliveryRecipient recipient, Func<Task> commit, CancellationToken ct)
+        public async Task<SendResult> SendAsync(DeliveryRecipient recipient, SendCommit commit, CancellationToken ct)
         {
             if (!channel.keys.TryGetValue(recipient.SubscriptionId, out var target))
                 return new SendResult(SendOutcome.RefusedForGood, "Push subscription gone");
