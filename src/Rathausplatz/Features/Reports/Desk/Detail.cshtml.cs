@@ -89,7 +89,7 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
         if (!await LoadAsync(actor, publicId, ct))
             return NotFound();
         StatusChange = input;
-        if (DeskTexts.FromSlug(input.Status) is not { } status)
+        if (ReportTexts.StatusFromSlug(input.Status) is not { } status)
         {
             ModelState.AddModelError("StatusChange.Status", text["Bitte wählen Sie einen Status."]);
             return this.PageWithErrors();

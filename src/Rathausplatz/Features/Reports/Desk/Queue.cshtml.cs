@@ -80,7 +80,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
         }
         else if (bulk.Action != "status")
             ModelState.AddModelError("", text["Bitte wählen Sie eine Aktion."]);
-        else if (DeskTexts.FromSlug(bulk.Status) is not { } status)
+        else if (ReportTexts.StatusFromSlug(bulk.Status) is not { } status)
             ModelState.AddModelError("Bulk.Status", text["Bitte wählen Sie einen Status."]);
         else
             result = await work.SetStatusAsync(actor, bulk.Selected, status, bulk.Text, this.ReportSender(), ct);
@@ -135,7 +135,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
 
         var reports = desk.Visible(actor).AsNoTracking();
         if (StatusFilter == "alle") { }
-        else if (DeskTexts.FromSlug(StatusFilter) is { } status)
+        else if (ReportTexts.StatusFromSlug(StatusFilter) is { } status)
             reports = reports.Where(r => r.Status == status);
         else
         {

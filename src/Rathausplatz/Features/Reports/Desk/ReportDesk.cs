@@ -64,31 +64,9 @@ public sealed class ReportDesk(AppDb db)
     }
 }
 
-/// <summary>How statuses and history entries are called on screen and in mails; values are localizer keys.</summary>
+/// <summary>How history entries are called on screen and in mails (statuses: <see cref="ReportTexts"/>); values are localizer keys.</summary>
 public static class DeskTexts
 {
-    public static string Status(ReportStatus status) => status switch
-    {
-        ReportStatus.Received => Texts.Key("Eingegangen"),
-        ReportStatus.InProgress => Texts.Key("In Bearbeitung"),
-        ReportStatus.Done => Texts.Key("Erledigt"),
-        ReportStatus.Rejected => Texts.Key("Abgelehnt"),
-        _ => Texts.Key("Weitergeleitet"),
-    };
-
-    /// <summary>The query-string word of a status (<c>?status=in-bearbeitung</c>).</summary>
-    public static string Slug(ReportStatus status) => status switch
-    {
-        ReportStatus.Received => "eingegangen",
-        ReportStatus.InProgress => "in-bearbeitung",
-        ReportStatus.Done => "erledigt",
-        ReportStatus.Rejected => "abgelehnt",
-        _ => "weitergeleitet",
-    };
-
-    public static ReportStatus? FromSlug(string? slug) =>
-        ReportStatuses.All.Cast<ReportStatus?>().FirstOrDefault(s => Slug(s!.Value) == slug);
-
     public static string Kind(ReportUpdateKind kind) => kind switch
     {
         ReportUpdateKind.StatusChange => Texts.Key("Status"),

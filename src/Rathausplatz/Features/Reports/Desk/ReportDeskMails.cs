@@ -23,7 +23,7 @@ public sealed class ReportDeskMails(Mailer mailer, IStringLocalizer<SharedResour
             var mail = new Composer(sender, text["Guten Tag,"]);
             mail.Paragraph(text["es gibt Neuigkeiten zu Ihrer Meldung {1} bei {0}:", sender.OrganizationName, report.PublicId]);
             if (update.Status is { } status)
-                mail.Paragraph(text["Neuer Status: {0}", text[DeskTexts.Status(status)]]);
+                mail.Paragraph(text["Neuer Status: {0}", text[ReportTexts.StatusName(status)]]);
             if (update.Text is { } note)
             {
                 var label = update.Status switch
