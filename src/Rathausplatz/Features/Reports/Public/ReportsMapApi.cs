@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Net.Http.Headers;
 using Rathausplatz.Data;
@@ -37,34 +38,48 @@ public static partial class ReportsMapApi
             return TypedResults.Problem(statusCode: 400, title: text["Bitte geben Sie Datumsangaben als JJJJ-MM-TT an."]);
         var filter = new ReportFilter(kategorie, status, stadtteil, from, to, box);
         var found = await reports.MapAsync(filter, MaxFeatures, ct);
-        return Results.Text(GeoJson(found, status => text[ReportTexts.StatusName(status)].Value), "application/geo+json");
+        return Results.Bytes(GeoJson(found, status => text[ReportTexts.StatusName(status)].Value), "application/geo+json");
     }
 
-    /// <summary>The points as a GeoJSON FeatureCollection; <paramref name="statusName"/> names a status in the reader's language.</summary>
-    public static string GeoJson(IEnumerable<MapReport> found, Func<ReportStatus, string> statusName)
+    /// <summary>The points as a GeoJSON FeatureCollection (UTF-8); <paramref name="statusName"/> names a status in the reader's language.</summary>
+    /// <remarks>Written straight with <see cref="Utf8JsonWriter"/>: up to 1,000 features as a <c>JsonObject</c> tree cost more than the query.</remarks>
+    public static byte[] GeoJson(IReadOnlyCollection<MapReport> found, Func<ReportStatus, string> statusName)
     {
-        var features = new JsonArray();
-        foreach (var r in found)
+        var names = ReportStatuses.All.ToDictionary(s => s, statusName);
+        var buffer = new ArrayBufferWriter<byte>(256 + found.Count * 320);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            features.Add(new JsonObject
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteStartArray("features");
+            foreach (var r in found)
             {
-                ["type"] = "Feature",
-                ["id"] = r.PublicId,
-                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(r.Longitude, r.Latitude) },
-                ["properties"] = new JsonObject
-                {
-                    ["id"] = r.PublicId,
-                    ["category"] = r.Category,
-                    ["category_code"] = r.CategoryCode,
-                    ["status"] = ReportTexts.StatusSlug(r.Status),
-                    ["status_name"] = statusName(r.Status),
-                    ["open"] = r.Status.IsOpen(),
-                    ["requested"] = r.RequestedAt.ToString("O", CultureInfo.InvariantCulture),
-                    ["url"] = $"/meldungen/{r.PublicId}",
-                },
-            });
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteString("id", r.PublicId);
+                json.WriteStartObject("geometry");
+                json.WriteString("type", "Point");
+                json.WriteStartArray("coordinates");
+                json.WriteNumberValue(r.Longitude);
+                json.WriteNumberValue(r.Latitude);
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteStartObject("properties");
+                json.WriteString("id", r.PublicId);
+                json.WriteString("category", r.Category);
+                json.WriteString("category_code", r.CategoryCode);
+                json.WriteString("status", ReportTexts.StatusSlug(r.Status));
+                json.WriteString("status_name", names[r.Status]);
+                json.WriteBoolean("open", r.Status.IsOpen());
+                json.WriteString("requested", r.RequestedAt.ToString("O", CultureInfo.InvariantCulture));
+                json.WriteString("url", $"/meldungen/{r.PublicId}");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
-        return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }.ToJsonString();
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static bool TryDate(string value, out DateOnly? date)
