@@ -42,7 +42,7 @@ public static partial class ReportsMapApi
     }
 
     /// <summary>The points as a GeoJSON FeatureCollection (UTF-8); <paramref name="statusName"/> names a status in the reader's language.</summary>
-    /// <remarks>Written straight with <see cref="Utf8JsonWriter"/>: up to 1,000 features as a <c>JsonObject</c> tree cost more than the query.</remarks>
+    /// <remarks>Written straight with <see cref="Utf8JsonWriter"/>, without a tree of up to 1,000 features in memory first.</remarks>
     public static byte[] GeoJson(IReadOnlyCollection<MapReport> found, Func<ReportStatus, string> statusName)
     {
         var names = ReportStatuses.All.ToDictionary(s => s, statusName);
