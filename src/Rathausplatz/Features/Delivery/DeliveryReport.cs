@@ -15,13 +15,7 @@ public sealed class DeliveryReport(AppDb db)
 
     public sealed record Counts(int Email, int Push, int InApp);
 
-    public sealed record Progress(StateCounts Counts, IReadOnlyList<LogLine> Log)
-    {
-        public int Queued => Counts.Total.Queued;
-        public int Sent => Counts.Total.Sent;
-        public int Failed => Counts.Total.Failed;
-        public int Skipped => Counts.Total.Skipped;
-    }
+    public sealed record Progress(StateCounts Counts, IReadOnlyList<LogLine> Log);
 
     /// <summary>Deliveries by state; queued includes rows a sender has claimed and is sending now.</summary>
     public sealed record ChannelCounts(int Queued, int Sent, int Failed, int Skipped);

@@ -37,8 +37,8 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
 
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public bool HasMore { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasMore => PageNumber < PageCount;
     public List<Option> Categories { get; private set; } = [];
     public List<Option> Districts { get; private set; } = [];
     public List<Option> Departments { get; private set; } = [];
@@ -163,7 +163,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
         Total = await reports.CountAsync(ct);
         // Soonest due first; reports without a due date after them, oldest first; the id keeps the pages apart when times are equal.
         var rows = await reports.OrderBy(r => r.ExpectedAt == null).ThenBy(r => r.ExpectedAt).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new
             {
                 r.Id, r.PublicId, r.Status, r.RequestedAt, r.ExpectedAt,
@@ -171,8 +171,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
                 District = db.Set<District>().Where(d => d.Id == r.DistrictId).Select(d => d.Name).FirstOrDefault(),
                 Assignee = db.Users.Where(u => u.Id == r.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync(ct);
-        HasMore = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).Select(r => new Row(r.Id, r.PublicId, r.Category ?? "", r.District, r.Status, r.Assignee, r.RequestedAt, r.ExpectedAt,
+        Rows = rows.Select(r => new Row(r.Id, r.PublicId, r.Category ?? "", r.District, r.Status, r.Assignee, r.RequestedAt, r.ExpectedAt,
             r.Status.IsOpen() && r.ExpectedAt < now)).ToList();
     }
 }
