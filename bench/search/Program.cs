@@ -26,6 +26,8 @@ var only = StringArg("--only")?.ToLowerInvariant();
 var reuseSqlite = StringArg("--reuse-sqlite");
 var reusePostgres = StringArg("--reuse-postgres");
 var printQueries = args.Contains("--print-queries");
+// --log-sql: print every SQL command EF runs with its duration (studying where a query's time goes).
+var logSql = args.Contains("--log-sql");
 // German pages (the search prefers the reader's language), figures in the report with decimal points.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -54,6 +56,8 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     var folder = reuse is not null && provider == DatabaseProvider.Sqlite ? new DirectoryInfo(reuse) : Directory.CreateTempSubdirectory("rathausplatz-bench-search-");
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
     builder.Logging.ClearProviders();
+    if (logSql)
+        builder.Logging.AddSimpleConsole().AddFilter((category, level) => category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information);
     builder.Configuration["Database:Provider"] = provider.ToString();
     builder.Configuration["Database:DataFolder"] = folder.FullName;
     if (connectionString is not null)
@@ -203,8 +207,8 @@ async Task<string> IndexSizeAsync(IServiceProvider services, DatabaseProvider pr
     var db = scope.ServiceProvider.GetRequiredService<AppDb>();
     if (provider == DatabaseProvider.Postgres)
     {
-        var bytes = await db.Database.SqlQueryRaw<long>("""SELECT pg_total_relation_size('"PostSearch"') AS "Value" """).SingleAsync();
-        return $"PostSearch with GIN index {bytes / 1048576.0:F0} MiB";
+        var bytes = await db.Database.SqlQueryRaw<long>("""SELECT pg_total_relation_size('"PostSearch"') + pg_total_relation_size('"PostSearchVector"') AS "Value" """).SingleAsync();
+        return $"PostSearch and PostSearchVector with GIN index {bytes / 1048576.0:F0} MiB";
     }
     // The bundled SQLite has no dbstat table, so the whole file: posts, search rows and the FTS5 index.
     var file = await db.Database.SqlQueryRaw<long>("""SELECT page_count * page_size AS "Value" FROM pragma_page_count(), pragma_page_size()""").SingleAsync();
