@@ -134,8 +134,11 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // the page's rows are read (the map's few columns, or Open311's page of ids; bench/reports).
         report.HasIndex(r => new { r.OrganizationId, r.Latitude, r.Longitude, r.RequestedAt, r.Status, r.CategoryId, r.PublicId, r.Id })
             .HasDatabaseName("IX_Reports_OrganizationId_Position_Covering");
-        // Open311 GET requests without a status or service filter: the newest of the last 90 days (bench/reports).
-        report.HasIndex(r => new { r.OrganizationId, r.RequestedAt });
+        // Newest first without a status or category: Open311's GET requests (the last 90 days) and the map of a
+        // large box, which walks back in time until it has 1,000 points in the box. Covering, so that walk reads
+        // index entries only: PostgreSQL took it anyway and read 16,000 report rows for one map (33 ms; 5 ms so).
+        report.HasIndex(r => new { r.OrganizationId, r.RequestedAt, r.Latitude, r.Longitude, r.Status, r.CategoryId, r.PublicId })
+            .HasDatabaseName("IX_Reports_OrganizationId_Time_Covering");
         // The back office's queues.
         report.HasIndex(r => new { r.DepartmentId, r.Status });
         report.HasIndex(r => r.AssigneeId);

@@ -1602,11 +1602,12 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "RequestToken")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "RequestedAt");
-
                     b.HasIndex("OrganizationId", "CategoryId", "RequestedAt");
 
                     b.HasIndex("OrganizationId", "Status", "RequestedAt");
+
+                    b.HasIndex("OrganizationId", "RequestedAt", "Latitude", "Longitude", "Status", "CategoryId", "PublicId")
+                        .HasDatabaseName("IX_Reports_OrganizationId_Time_Covering");
 
                     b.HasIndex("OrganizationId", "Latitude", "Longitude", "RequestedAt", "Status", "CategoryId", "PublicId", "Id")
                         .HasDatabaseName("IX_Reports_OrganizationId_Position_Covering");
