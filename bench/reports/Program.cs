@@ -23,6 +23,9 @@ var resultsFile = StringArg("--results");
 // Studying plans by hand: --keep leaves the filled databases behind and prints where; --only sqlite|postgres.
 var keep = args.Contains("--keep");
 var only = StringArg("--only");
+// --log-sql: print every SQL command EF runs while measuring, with its duration (studying where a query's time goes).
+var logSql = args.Contains("--log-sql");
+var measuring = false;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const int Categories = 10;
 // The town: about 14 × 22 km around 50.1° N, 9.1° E; the map's window is a quarter of that in each direction.
@@ -49,6 +52,8 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     var folder = Directory.CreateTempSubdirectory("rathausplatz-bench-reports-");
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
     builder.Logging.ClearProviders();
+    if (logSql)
+        builder.Logging.AddSimpleConsole().AddFilter((category, level) => measuring && category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information);
     builder.Configuration["Database:Provider"] = provider.ToString();
     builder.Configuration["Database:DataFolder"] = folder.FullName;
     if (connectionString is not null)
@@ -68,6 +73,7 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
         var (organization, ids, codes) = await FillAsync(app.Services);
         await AnalyzeAsync(app.Services, provider);
         Console.WriteLine($"{name}: filled in {fill.Elapsed.TotalSeconds:F0} s; measuring …");
+        measuring = true;
 
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var random = new Random(11);
