@@ -2,7 +2,9 @@
 // counts are those of the page load and the "refresh" link reloads it. With script the counts are
 // fetched every few seconds while senders have work (the server says so: "running") and the
 // refreshing stops when they are done. Screen readers hear a polite status line: at most every
-// 15 seconds while numbers change, and once when the delivery is done.
+// 15 seconds while numbers change, and once when the delivery is done. The delivery log below is
+// taken from the page itself, fetched again at those moments, so it never contradicts the counts
+// for long and its rows are rendered in one place only (the server).
 (function () {
   "use strict";
   var box = document.querySelector("[data-delivery-progress]");
@@ -20,6 +22,18 @@
     });
   }
 
+  function refreshLog() {
+    var log = document.querySelector("[data-delivery-log]");
+    if (!log) return;
+    fetch(window.location.pathname, { headers: { Accept: "text/html" }, credentials: "same-origin", redirect: "error" })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-delivery-log]");
+        if (fresh) log.replaceWith(document.importNode(fresh, true));
+      })
+      .catch(function () { /* the log stays as it was; the counts above are current */ });
+  }
+
   function format(template, values) {
     return template.replace(/\{(\d)\}/g, function (_, i) { return String(values[+i]); });
   }
@@ -34,9 +48,11 @@
     var now = Date.now();
     if (!progress.running) {
       status.textContent = format(box.dataset.done, [progress.sent, progress.failed]);
+      refreshLog();
     } else if (changed && now - lastAnnounced >= announceEvery) {
       status.textContent = format(box.dataset.announce, [progress.queued, progress.sent, progress.failed]);
       lastAnnounced = now;
+      refreshLog();
     }
   }
 

@@ -12,7 +12,7 @@ namespace Rathausplatz.BrowserTests.Features.Delivery;
 
 /// <summary>
 /// The editor's post page follows a running delivery without a reload: the counts change as the
-/// rows change in the database, and the status line says when the delivery is done.
+/// rows change in the database, the status line says when the delivery is done, and the log agrees.
 /// </summary>
 public sealed class DeliveryProgressTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
@@ -44,6 +44,11 @@ public sealed class DeliveryProgressTests(BrowserApp app, ITestOutputHelper outp
         await Assertions.Expect(totals.Locator("[data-count='queued']")).ToHaveTextAsync("0");
         await Assertions.Expect(totals.Locator("[data-count='failed']")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("#delivery-channels tr[data-channel='email'] [data-count='sent']")).ToHaveTextAsync("2");
+        // The log below the counts follows them (taken again from the page), so it no longer says "waiting".
+        var log = page.Locator("[data-delivery-log] tbody tr");
+        await Assertions.Expect(log.Filter(new() { HasText = "Fehlgeschlagen" })).ToHaveCountAsync(1);
+        await Assertions.Expect(log.Filter(new() { HasText = "Gesendet" })).ToHaveCountAsync(2);
+        await Assertions.Expect(log.Filter(new() { HasText = "Wartend" })).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
         await PageChecks.CheckAsync(page, "delivery-progress-done");
     }
