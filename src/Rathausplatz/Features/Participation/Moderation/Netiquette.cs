@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Organizations;
+
+namespace Rathausplatz.Features.Participation.Moderation;
+
+/// <summary>
+/// That a person accepted the house rules before their first contribution, when, and which text: the
+/// version is a fingerprint of the organisation's netiquette as it read then (Organisation.Netiquette has
+/// no history of its own, so this is what a later dispute can be checked against).
+/// </summary>
+public sealed class NetiquetteAcceptance : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Guid UserId { get; set; }
+    [PersonalData]
+    public DateTime AcceptedAt { get; set; }
+    /// <summary>The first 16 hex digits of the SHA-256 of the netiquette text.</summary>
+    [PersonalData]
+    public required string TextVersion { get; set; }
+}
+
+internal sealed class NetiquetteAcceptanceConfiguration : IEntityTypeConfiguration<NetiquetteAcceptance>
+{
+    public void Configure(EntityTypeBuilder<NetiquetteAcceptance> acceptance)
+    {
+        acceptance.ToTable("NetiquetteAcceptances");
+        acceptance.Property(a => a.TextVersion).HasMaxLength(64);
+        acceptance.HasIndex(a => a.UserId).IsUnique();
+        acceptance.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// Asks and records the acceptance. Contributions (proposals, comments) need it; supports and votes do not,
+/// as they say nothing anyone could be offended by.
+/// </summary>
+public sealed class Netiquette(AppDb db, TimeProvider time)
+{
+    public Task<bool> AcceptedAsync(Guid userId, CancellationToken ct) =>
+        db.Set<NetiquetteAcceptance>().AnyAsync(a => a.UserId == userId, ct);
+
+    /// <summary>
+    /// True when the person has accepted, now or before. With <paramref name="acceptsNow"/> a first
+    /// acceptance is recorded (its own save: the contribution may still be refused for another reason,
+    /// and the acceptance stands regardless).
+    /// </summary>
+    public async Task<bool> EnsureAsync(Guid userId, bool acceptsNow, CancellationToken ct)
+    {
+        if (await AcceptedAsync(userId, ct))
+            return true;
+        if (!acceptsNow)
+            return false;
+        var organizationId = db.CurrentOrganizationId;
+        var text = await db.Set<Organization>().Where(o => o.Id == organizationId).Select(o => o.Netiquette).SingleOrDefaultAsync(ct) ?? "";
+        var acceptance = new NetiquetteAcceptance { UserId = userId, AcceptedAt = time.GetUtcNow().UtcDateTime, TextVersion = VersionOf(text) };
+        db.Add(acceptance);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person's other tab accepted a moment earlier: accepted either way.
+            db.Entry(acceptance).State = EntityState.Detached;
+        }
+        return true;
+    }
+
+    public static string VersionOf(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n").Trim())))[..16];
+}
