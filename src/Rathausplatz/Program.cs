@@ -6,6 +6,7 @@ using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Delivery.Push;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation;
 using Rathausplatz.Features.Reports;
 using Rathausplatz.Features.Reports.Desk;
 using Rathausplatz.Jobs;
@@ -24,6 +25,7 @@ builder.AddDelivery();
 builder.AddPush();
 builder.AddReports();
 builder.AddReportDesk();
+builder.AddParticipation();
 
 var app = builder.Build();
 

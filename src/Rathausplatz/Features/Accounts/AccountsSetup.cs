@@ -59,6 +59,7 @@ public static class AccountsSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.RequiringTwoFactor))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor, Roles.OrganizationAdmin))
+            .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Editor, Roles.OrganizationAdmin))
             .AddPolicy(Policies.OrganizationAdmin, p => p.RequireRole(Roles.OrganizationAdmin, Roles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 

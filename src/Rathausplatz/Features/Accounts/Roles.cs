@@ -22,6 +22,8 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Editor = "editor";
+    /// <summary>Settles flags and hides contributions: moderators, editors and organisation admins.</summary>
+    public const string Moderator = "moderator";
     public const string OrganizationAdmin = "organization-admin";
     public const string PlatformAdmin = "platform-admin";
 }

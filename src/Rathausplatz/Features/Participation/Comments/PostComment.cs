@@ -1,0 +1,81 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Moderation;
+using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Proposals;
+
+namespace Rathausplatz.Features.Participation.Comments;
+
+public sealed record PostCommentInput
+{
+    public required Guid ProposalId { get; init; }
+    public required Guid AuthorId { get; init; }
+    /// <summary>The comment answered; null for a comment on the proposal itself.</summary>
+    public Guid? ParentId { get; init; }
+    public string? Body { get; init; }
+    public Stance Stance { get; init; }
+    /// <summary>Staff only: the town's official answer. The caller says whether the author is staff.</summary>
+    public bool Official { get; init; }
+    public bool AuthorIsStaff { get; init; }
+    public bool AcceptsNetiquette { get; init; }
+}
+
+public enum CommentProblem { NotFound, Closed, EmailNotConfirmed, NetiquetteRequired, BodyMissing, BodyTooLong, UnknownParent, UnknownStance }
+
+public sealed record PostCommentResult(ProposalComment? Comment, CommentProblem? Problem);
+
+/// <summary>
+/// A comment or reply with its stance. Participants comment until the process ends; staff may still answer
+/// afterwards, and only staff can mark an answer official (a participant's request for it is ignored).
+/// </summary>
+public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquette)
+{
+    public async Task<PostCommentResult> RunAsync(PostCommentInput input, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var proposal = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == input.ProposalId && p.HiddenAt == null)
+            .Select(p => new { p.Id, p.ProcessId }).SingleOrDefaultAsync(ct);
+        if (proposal is null)
+            return new(null, CommentProblem.NotFound);
+        var phases = await db.Set<ProcessPhase>().AsNoTracking().Where(ph => ph.ProcessId == proposal.ProcessId).ToListAsync(ct);
+        if (!input.AuthorIsStaff && !new ProcessSchedule(phases).CommentsOpenAt(now))
+            return new(null, CommentProblem.Closed);
+        if (!await db.Users.AnyAsync(u => u.Id == input.AuthorId && u.EmailConfirmed, ct))
+            return new(null, CommentProblem.EmailNotConfirmed);
+        if (!Enum.IsDefined(input.Stance))
+            return new(null, CommentProblem.UnknownStance);
+        var body = (input.Body ?? "").Trim();
+        if (body.Length == 0)
+            return new(null, CommentProblem.BodyMissing);
+        if (body.Length > ProposalComment.MaxBody)
+            return new(null, CommentProblem.BodyTooLong);
+
+        var depth = 0;
+        var parentId = input.ParentId;
+        if (parentId is { } answered)
+        {
+            var parent = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == answered && c.ProposalId == proposal.Id)
+                .Select(c => new { c.Id, c.ParentId, c.Depth }).SingleOrDefaultAsync(ct);
+            if (parent is null)
+                return new(null, CommentProblem.UnknownParent);
+            // Below the deepest level a reply joins its parent's level: the thread stays readable on a phone.
+            (parentId, depth) = parent.Depth >= ProposalComment.MaxDepth ? (parent.ParentId, parent.Depth) : ((Guid?)parent.Id, parent.Depth + 1);
+        }
+        if (!await netiquette.EnsureAsync(input.AuthorId, input.AcceptsNetiquette, ct))
+            return new(null, CommentProblem.NetiquetteRequired);
+
+        var comment = new ProposalComment
+        {
+            ProposalId = proposal.Id,
+            ParentId = parentId,
+            Depth = depth,
+            AuthorId = input.AuthorId,
+            Body = body,
+            Stance = input.Stance,
+            Official = input.Official && input.AuthorIsStaff,
+            CreatedAt = now,
+        };
+        db.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return new(comment, null);
+    }
+}

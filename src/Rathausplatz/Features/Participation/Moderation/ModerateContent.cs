@@ -1,0 +1,65 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Proposals;
+
+namespace Rathausplatz.Features.Participation.Moderation;
+
+public enum ModerationProblem { NotFound, ReasonRequired, ReasonTooLong, AlreadyHidden }
+
+/// <summary>
+/// Staff settle flags: hide the item with a reason the public reads in its place, or dismiss the flags and
+/// leave it. Either way the item's open flags are closed and a <see cref="ModerationAction"/> records who,
+/// when and why, in one save.
+/// </summary>
+public sealed class ModerateContent(AppDb db, TimeProvider time)
+{
+    public async Task<ModerationProblem?> HideAsync(Guid actorId, Guid proposalId, Guid? commentId, string? reason, CancellationToken ct)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+            return ModerationProblem.ReasonRequired;
+        if (reason.Length > ContentFlag.MaxReason)
+            return ModerationProblem.ReasonTooLong;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (commentId is { } id)
+        {
+            var comment = await db.Set<ProposalComment>().SingleOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId, ct);
+            if (comment is null)
+                return ModerationProblem.NotFound;
+            if (comment.Hidden)
+                return ModerationProblem.AlreadyHidden;
+            (comment.HiddenAt, comment.HiddenById, comment.HiddenReason) = (now, actorId, reason);
+        }
+        else
+        {
+            var proposal = await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == proposalId, ct);
+            if (proposal is null)
+                return ModerationProblem.NotFound;
+            if (proposal.Hidden)
+                return ModerationProblem.AlreadyHidden;
+            (proposal.HiddenAt, proposal.HiddenById, proposal.HiddenReason) = (now, actorId, reason);
+        }
+        await SettleAsync(actorId, proposalId, commentId, ModerationDecision.Hidden, reason, now, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The flags were unfounded: they leave the queue, the item stays as it is.</summary>
+    public async Task<ModerationProblem?> DismissAsync(Guid actorId, Guid proposalId, Guid? commentId, CancellationToken ct)
+    {
+        var target = commentId ?? proposalId;
+        if (!await db.Set<ContentFlag>().AnyAsync(f => f.TargetId == target && f.ProposalId == proposalId && f.ResolvedAt == null, ct))
+            return ModerationProblem.NotFound;
+        await SettleAsync(actorId, proposalId, commentId, ModerationDecision.Dismissed, null, time.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private async Task SettleAsync(Guid actorId, Guid proposalId, Guid? commentId, ModerationDecision decision, string? reason, DateTime now, CancellationToken ct)
+    {
+        var target = commentId ?? proposalId;
+        foreach (var flag in await db.Set<ContentFlag>().Where(f => f.TargetId == target && f.ResolvedAt == null).ToListAsync(ct))
+            (flag.ResolvedAt, flag.ResolvedById, flag.Decision) = (now, actorId, decision);
+        db.Add(new ModerationAction { ProposalId = proposalId, CommentId = commentId, Decision = decision, Reason = reason, ActorId = actorId, At = now });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Moderation;
+using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Web.OutputCaching;
+
+namespace Rathausplatz.Features.Participation;
+
+/// <summary>Processes with phases, proposals, supports, comments and their moderation (docs: issue 6, first slice).</summary>
+public static class ParticipationSetup
+{
+    /// <summary>Proposals, supports, comments, votes and flags: a person makes a few a minute; a script in a loop is stopped.</summary>
+    public const string SubmitRateLimit = "participation-submissions";
+
+    public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SaveProcess>();
+        builder.Services.AddScoped<SubmitProposal>();
+        builder.Services.AddScoped<SupportProposal>();
+        builder.Services.AddScoped<EvaluateProposal>();
+        builder.Services.AddScoped<PostComment>();
+        builder.Services.AddScoped<VoteOnComment>();
+        builder.Services.AddScoped<FlagContent>();
+        builder.Services.AddScoped<ModerateContent>();
+        builder.Services.AddScoped<Netiquette>();
+
+        // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
+        // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
+        builder.Services.AddPublicContent(o => o
+            .EvictOnChangeOf<ParticipationProcess>(p => p.OrganizationId)
+            .EvictOnChangeOf<ProcessPhase>(p => p.OrganizationId)
+            .EvictOnChangeOf<ProcessDistrict>(d => d.OrganizationId)
+            .EvictOnChangeOf<ProcessTopic>(t => t.OrganizationId)
+            .EvictOnChangeOf<Proposal>(p => p.OrganizationId)
+            .EvictOnChangeOf<ProposalSupport>(s => s.OrganizationId)
+            .EvictOnChangeOf<ProposalComment>(c => c.OrganizationId)
+            .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
+            // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
+            .LimitLifetimeBy(NextPhaseBoundaryAsync));
+
+        // Counted per client address and host name, so one town's visitors do not use up another's. (The limiter
+        // runs before authentication, so it cannot count per account.)
+        var perMinute = builder.Configuration.GetValue("RateLimits:ParticipationPerMinute", 30);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
+        {
+            // Only posts count: reading the pages is free.
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                return RateLimitPartition.GetNoLimiter("read");
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        return builder;
+    }
+
+    private static async Task<DateTime?> NextPhaseBoundaryAsync(HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<AppDb>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var nextStart = await db.Set<ProcessPhase>().Where(p => p.StartsAt > now).MinAsync(p => (DateTime?)p.StartsAt, ct);
+        var nextEnd = await db.Set<ProcessPhase>().Where(p => p.EndsAt > now).MinAsync(p => (DateTime?)p.EndsAt, ct);
+        return nextStart is null ? nextEnd : nextEnd is null ? nextStart : nextStart < nextEnd ? nextStart : nextEnd;
+    }
+
+    /// <summary>The signed-in account's id, or null for a visitor.</summary>
+    public static Guid? ParticipantId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>Staff speak for the town: they may mark a comment as the official answer.</summary>
+    public static bool SpeaksForTheTown(this ClaimsPrincipal user) => user.MustUseTwoFactor();
+
+    /// <summary>Editors run processes and decide on proposals.</summary>
+    public static bool RunsProcesses(this ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.OrganizationAdmin);
+
+    /// <summary>Moderators (and editors) settle flags.</summary>
+    public static bool Moderates(this ClaimsPrincipal user) => user.IsInRole(Roles.Moderator) || user.RunsProcesses();
+}

@@ -1,0 +1,49 @@
+using Rathausplatz.Data;
+
+namespace Rathausplatz.Features.Participation.Proposals;
+
+public enum EvaluationProblem { NotFound, ReasonRequired, ReasonTooLong, Unchanged, AnswerRequired, AnswerTooLong }
+
+/// <summary>
+/// Staff decide on a proposal and answer it for the town. A rejection always says why; who decided or
+/// answered and when is kept on the proposal.
+/// </summary>
+public sealed class EvaluateProposal(AppDb db, TimeProvider time)
+{
+    public async Task<EvaluationProblem?> SetStatusAsync(Guid actorId, Guid proposalId, ProposalStatus status, string? reason, CancellationToken ct)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (status == ProposalStatus.Rejected && reason is null)
+            return EvaluationProblem.ReasonRequired;
+        if (reason?.Length > Proposal.MaxReason)
+            return EvaluationProblem.ReasonTooLong;
+        var proposal = await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+            return EvaluationProblem.NotFound;
+        if (proposal.Status == status && proposal.StatusReason == reason)
+            return EvaluationProblem.Unchanged;
+        proposal.Status = status;
+        proposal.StatusReason = reason;
+        proposal.StatusChangedAt = time.GetUtcNow().UtcDateTime;
+        proposal.StatusChangedById = actorId;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<EvaluationProblem?> AnswerAsync(Guid actorId, Guid proposalId, string? answer, CancellationToken ct)
+    {
+        answer = answer?.Trim();
+        if (string.IsNullOrEmpty(answer))
+            return EvaluationProblem.AnswerRequired;
+        if (answer.Length > Proposal.MaxAnswer)
+            return EvaluationProblem.AnswerTooLong;
+        var proposal = await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+            return EvaluationProblem.NotFound;
+        proposal.OfficialAnswer = answer;
+        proposal.OfficialAnswerAt = time.GetUtcNow().UtcDateTime;
+        proposal.OfficialAnswerById = actorId;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}
