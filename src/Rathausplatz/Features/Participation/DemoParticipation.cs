@@ -1,0 +1,119 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Moderation;
+using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Proposals;
+
+namespace Rathausplatz.Features.Participation;
+
+/// <summary>
+/// For the demo town: one process in its proposal phase with a few proposals, supports and comments, and one
+/// coming up, so /beteiligung shows what it is for on a fresh install. Bea Bürger (the citizen account) has
+/// not taken part yet, so signing in as her shows the whole way in, netiquette included.
+/// </summary>
+public static class DemoParticipation
+{
+    public static async Task SeedAsync(AppDb db, TimeProvider time)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(TownTime.ToLocal(now)!.Value);
+        var people = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+        Guid Person(string email) => people[email];
+        var guest = Person("gast@musterstadt.example");
+        var staff = Person("mitarbeit@musterstadt.example");
+        var editor = Person("redaktion@musterstadt.example");
+        var admin = Person("verwaltung@musterstadt.example");
+
+        static ProcessPhase Phase(PhaseKind kind, string name, DateOnly first, DateOnly last) =>
+            new() { Kind = kind, Name = name, StartsAt = ProcessPhase.StartOf(first), EndsAt = ProcessPhase.StartOf(last.AddDays(1)) };
+
+        var altstadt = await db.Set<District>().Where(d => d.Slug == "altstadt").Select(d => d.Id).SingleAsync();
+        var topics = await db.Set<Topic>().Where(t => t.Slug == "verkehr" || t.Slug == "bauen").Select(t => t.Id).ToListAsync();
+        var market = new ParticipationProcess
+        {
+            Slug = "marktplatz",
+            Title = "Neugestaltung des Marktplatzes",
+            Summary = "Der Marktplatz wird 2027 umgebaut. Was soll er künftig bieten?",
+            Goals = """
+                Der Marktplatz soll **ein Ort für alle** werden: zum Einkaufen, Verweilen und Feiern.
+
+                - Offen sind: Bäume und Schatten, Sitzplätze, Spielangebote, Wasser.
+                - Fest stehen: der Wochenmarkt bleibt, die Zufahrt für Lieferverkehr bleibt.
+
+                Ab 10 Unterstützungen prüft die Verwaltung einen Vorschlag und antwortet öffentlich.
+                """,
+            Published = true,
+            ProposalsEnabled = true,
+            SupportThreshold = 10,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Phases =
+            [
+                Phase(PhaseKind.Information, "Information", today.AddDays(-30), today.AddDays(-15)),
+                Phase(PhaseKind.Proposals, "Vorschläge sammeln", today.AddDays(-14), today.AddDays(21)),
+                Phase(PhaseKind.Evaluation, "Prüfung durch die Verwaltung", today.AddDays(22), today.AddDays(50)),
+                Phase(PhaseKind.Results, "Ergebnisse", today.AddDays(51), today.AddDays(60)),
+            ],
+            Districts = [new ProcessDistrict { DistrictId = altstadt }],
+            Topics = topics.Select(t => new ProcessTopic { TopicId = t }).ToList(),
+        };
+        db.Add(market);
+        db.Add(new ParticipationProcess
+        {
+            Slug = "radverkehr-2027",
+            Title = "Radverkehrskonzept 2027",
+            Summary = "Wo fehlen Radwege, Abstellanlagen und sichere Kreuzungen?",
+            Goals = "Im Frühjahr sammeln wir Hinweise zum Radverkehr in allen Stadtteilen.",
+            Published = true,
+            ProposalsEnabled = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Phases = [Phase(PhaseKind.Proposals, "Hinweise sammeln", today.AddDays(40), today.AddDays(80))],
+        });
+
+        Proposal Propose(Guid author, string title, string body, int daysAgo, Guid? district = null, double? lat = null, double? lon = null)
+        {
+            var proposal = new Proposal
+            {
+                ProcessId = market.Id, AuthorId = author, Title = title, Body = body, CreatedAt = now.AddDays(-daysAgo),
+                DistrictId = district, Latitude = lat, Longitude = lon,
+            };
+            db.Add(proposal);
+            return proposal;
+        }
+        var trees = Propose(guest, "Mehr Bäume für Schatten", "Im Sommer ist der Platz eine Hitzeinsel. Große Bäume an den Rändern würden Schatten spenden, ohne den Markt zu stören.", 10, altstadt, 51.0052, 10.0061);
+        var fountain = Propose(staff, "Wasserspiel für Kinder", "Ein ebenerdiges Wasserspiel, das im Winter abgeschaltet wird und dann Fläche für den Weihnachtsmarkt lässt.", 7, altstadt);
+        var benches = Propose(guest, "Bänke mit Lehnen", "Viele ältere Menschen brauchen Bänke mit Rücken- und Armlehnen, am besten im Schatten.", 3);
+
+        void Support(Proposal proposal, params Guid[] users)
+        {
+            foreach (var user in users)
+                db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = user, CreatedAt = proposal.CreatedAt.AddHours(1) });
+            proposal.SupportCount = users.Length;
+        }
+        Support(trees, staff, editor, admin);
+        Support(fountain, guest);
+        Support(benches, staff);
+
+        foreach (var person in new[] { guest, staff, editor })
+            db.Add(new NetiquetteAcceptance { UserId = person, AcceptedAt = now.AddDays(-12), TextVersion = "demo" });
+        var question = new ProposalComment
+        {
+            ProposalId = trees.Id, AuthorId = staff, Body = "Gute Idee. Welche Baumarten kommen mit dem wenigen Wurzelraum zurecht?",
+            Stance = Stance.For, CreatedAt = now.AddDays(-9),
+        };
+        db.Add(question);
+        db.Add(new ProposalComment
+        {
+            ProposalId = trees.Id, ParentId = question.Id, Depth = 1, AuthorId = editor, Official = true, CreatedAt = now.AddDays(-8),
+            Body = "Das Grünflächenamt empfiehlt Stadtklimabäume wie Zürgelbaum oder Silberlinde; unter dem Platz liegen aber Leitungen. Wir prüfen die Standorte.",
+        });
+        db.Add(new ProposalComment
+        {
+            ProposalId = trees.Id, AuthorId = guest, Body = "Bitte nicht zu viele: Der Markt braucht Platz für die Stände.",
+            Stance = Stance.Against, CreatedAt = now.AddDays(-6),
+        });
+        await db.SaveChangesAsync();
+    }
+}
