@@ -43,6 +43,7 @@ public static class DemoSeeder
                     scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await Newsroom.DemoPosts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await Reports.DemoReports.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                await Participation.DemoParticipation.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             }
         }
 
