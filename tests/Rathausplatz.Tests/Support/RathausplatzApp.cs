@@ -97,6 +97,8 @@ public abstract partial class RathausplatzApp(DatabaseProvider provider) : WebAp
         ["RateLimits:AccountsPerMinute"] = "100000",
         // Below the per-address limit of Open311 posts (60), so a test can reach each of the two.
         ["RateLimits:Open311PostsPerMinutePerKey"] = "20",
+        // Participation tests post supports in bursts (20 at once, to prove they count once) from one address.
+        ["RateLimits:ParticipationPerMinute"] = "100000",
         // Small fan-out pages, so the keyset paging runs over many pages even with a handful of subscribers.
         ["Delivery:FanOutBatch"] = "7",
         // The fake geocoder of the district tests listens on plain http on 127.0.0.1.
