@@ -5,7 +5,7 @@ namespace Rathausplatz.Features.Participation.Processes;
 
 /// <summary>
 /// The phases this slice knows, in their usual order. The kind says what the phase opens (proposals can
-/// be made and supported only in <see cref="Proposals"/>); the name is what the public reads.
+/// be made and supported only in <see cref="PhaseKind.Proposals"/>); the name is what the public reads.
 /// </summary>
 public enum PhaseKind { Information = 0, Proposals = 1, Evaluation = 2, Results = 3 }
 
