@@ -104,6 +104,19 @@ public abstract class ProcessTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task PublicPagesAreCachedNoLongerThanUntilThePhaseChanges()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var process = await app.CreateProcessAsync(org);
+        var phaseEnd = ProcessPhase.StartOf(app.TownToday.AddDays(11));
+        app.Time.Advance(phaseEnd - app.Now - TimeSpan.FromSeconds(20));
+
+        await app.CreateClient(org).GetPageAsync($"/beteiligung/{process.Slug}");
+
+        Assert.Equal(TimeSpan.FromSeconds(20), app.PageCache.LifetimeOf($"/beteiligung/{process.Slug}"));
+    }
+
+    [Fact]
     public async Task AnotherOrganizationsProcessIsNotFound()
     {
         var a = await app.CreateOrganizationAsync();
