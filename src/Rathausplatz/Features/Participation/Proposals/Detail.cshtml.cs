@@ -147,10 +147,10 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         var outcome = withdraw ? await supports.WithdrawAsync(id, userId, ct) : await supports.SupportAsync(id, userId, ct);
         string? done = outcome switch
         {
-            SupportOutcome.Counted => text["Danke! Ihre Unterstützung wird gezählt."],
-            SupportOutcome.AlreadySupported => text["Sie unterstützen diesen Vorschlag bereits."],
-            SupportOutcome.Withdrawn => text["Sie unterstützen diesen Vorschlag nicht mehr."],
-            SupportOutcome.NotSupported => text["Sie hatten diesen Vorschlag nicht unterstützt."],
+            SupportOutcome.Counted => text["Danke! Ihre Unterstützung wird gezählt."].Value,
+            SupportOutcome.AlreadySupported => text["Sie unterstützen diesen Vorschlag bereits."].Value,
+            SupportOutcome.Withdrawn => text["Sie unterstützen diesen Vorschlag nicht mehr."].Value,
+            SupportOutcome.NotSupported => text["Sie hatten diesen Vorschlag nicht unterstützt."].Value,
             _ => null,
         };
         if (done is not null)
