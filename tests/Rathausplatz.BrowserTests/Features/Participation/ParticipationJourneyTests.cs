@@ -49,6 +49,26 @@ public sealed class ParticipationJourneyTests(BrowserApp app, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task AVisitorReadsADiscussionAndAnEditorOpensTheProcessForm()
+    {
+        await using (var visitor = await app.OpenAsync(output))
+        {
+            await visitor.Page.GotoAsync("/beteiligung/marktplatz");
+            await visitor.Page.GetByRole(AriaRole.Link, new() { Name = "Mehr Bäume für Schatten" }).ClickAsync();
+            await Assertions.Expect(visitor.Page.Locator(".comment--official")).ToContainTextAsync("Offizielle Antwort");
+            await Assertions.Expect(visitor.Page.Locator("main form[method=post]")).ToHaveCountAsync(0);
+            await PageChecks.CheckAsync(visitor.Page, "participation-05-discussion-visitor");
+        }
+
+        await using var editor = await app.OpenSignedInAsync("redaktion@musterstadt.example", output);
+        await editor.Page.GotoAsync("/beteiligung/verwaltung");
+        await PageChecks.CheckAsync(editor.Page, "participation-06-back-office");
+        await editor.Page.GetByRole(AriaRole.Link, new() { Name = "Neugestaltung des Marktplatzes" }).ClickAsync();
+        await Assertions.Expect(editor.Page.Heading("Verfahren bearbeiten")).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(editor.Page, "participation-07-process-form");
+    }
+
+    [Fact]
     public async Task TheProposalFormWorksWithoutJavaScript()
     {
         await using var session = await app.OpenSignedInAsync("gast@musterstadt.example", output, javaScript: false);
