@@ -55,4 +55,23 @@ public static class RateLimits
         });
         return builder;
     }
+
+    /// <summary>
+    /// A policy for a feature's public forms: posts only (showing a form or page is free), counted per client
+    /// address and host name, so one town's visitors do not use up another's; <paramref name="setting"/> under
+    /// <c>RateLimits</c> overrides <paramref name="defaultPerMinute"/>. The limiter runs before authentication,
+    /// so it cannot count per account.
+    /// </summary>
+    public static WebApplicationBuilder AddPostsPerClientLimit(this WebApplicationBuilder builder, string policy, string setting, int defaultPerMinute)
+    {
+        var perMinute = builder.Configuration.GetValue($"RateLimits:{setting}", defaultPerMinute);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(policy, context =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                return RateLimitPartition.GetNoLimiter("read");
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        return builder;
+    }
 }

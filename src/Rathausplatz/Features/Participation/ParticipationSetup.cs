@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Participation.Comments;
@@ -42,17 +41,7 @@ public static class ParticipationSetup
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
             .LimitLifetimeBy(NextPhaseBoundaryAsync));
 
-        // Counted per client address and host name, so one town's visitors do not use up another's. (The limiter
-        // runs before authentication, so it cannot count per account.)
-        var perMinute = builder.Configuration.GetValue("RateLimits:ParticipationPerMinute", 30);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
-        {
-            // Only posts count: reading the pages is free.
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                return RateLimitPartition.GetNoLimiter("read");
-            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+        builder.AddPostsPerClientLimit(SubmitRateLimit, "ParticipationPerMinute", 30);
         return builder;
     }
 

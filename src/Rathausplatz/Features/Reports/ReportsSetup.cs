@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Rathausplatz.Features.Reports.Public;
 using Rathausplatz.Features.Reports.Open311;
 using Rathausplatz.Features.Organizations;
@@ -34,16 +33,7 @@ public static class ReportsSetup
             .EvictOnChangeOf<ReportSettings>(s => s.OrganizationId)
             .EvictOnChangeOf<Department>(d => d.OrganizationId));
 
-        // Counted per client address and host name, so one town's visitors do not use up another's.
-        var perMinute = builder.Configuration.GetValue("RateLimits:ReportsPerMinute", 10);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitRateLimit, context =>
-        {
-            // Only posts count: looking at the form and the map is free.
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                return RateLimitPartition.GetNoLimiter("read");
-            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+        builder.AddPostsPerClientLimit(SubmitRateLimit, "ReportsPerMinute", 10);
         return builder;
     }
 
