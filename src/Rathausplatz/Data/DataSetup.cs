@@ -18,6 +18,8 @@ public static class DataSetup
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
             builder.Services.AddDbContext<AppDb, PostgresAppDb>((services, o) => o.UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>()));
+            builder.Services.AddHostedService(services =>
+                new SqliteCheckpoints(connectionString, services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
         else
         {
@@ -26,6 +28,8 @@ public static class DataSetup
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas())
                 .AddInterceptors(services.GetServices<IInterceptor>()));
+            builder.Services.AddHostedService(services =>
+                new SqliteCheckpoints(connectionString, services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
