@@ -4,7 +4,8 @@
 // with a note saying when to answer them.
 const form = document.querySelector("[data-survey]");
 if (form) {
-    const conditional = [...form.querySelectorAll("[data-condition]")];
+    // Razor writes data- attributes even when empty: an empty one is a question without a condition.
+    const conditional = [...form.querySelectorAll("[data-condition]:not([data-condition=''])")];
     const update = () => {
         // In document order: a condition always points to an earlier question, so its state is settled first.
         for (const question of conditional) {

@@ -68,6 +68,8 @@ public sealed class EditSurveyModel(AppDb db, SaveSurvey save, EditQuestions que
     private async Task<IActionResult> ChangeAsync(Guid id, Task<SurveyProblem?> change, CancellationToken ct)
     {
         var problem = await change;
+        // These posts carry no survey form; the binder's complaints about its empty fields do not apply.
+        ModelState.Clear();
         if (problem == SurveyProblem.NotFound || !await LoadAsync(id, ct))
             return NotFound();
         if (problem is null)

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using MiniExcelLibs;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Participation.Surveys;
@@ -78,38 +76,18 @@ public sealed class ExportAnswers(AppDb db)
 
     public static byte[] ToXlsx(Table table, string sheetName)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var (line, index) in new[] { table.Headers.Cast<object?>().ToList() }.Concat(table.Rows).Select((l, i) => (l, i + 1)))
+        // Rows as dictionaries keyed by column letter (headers may repeat, keys may not); the header is the first row.
+        var rows = new[] { table.Headers.Cast<object?>().ToList() }.Concat(table.Rows)
+            .Select(line => line.Select((value, column) => (Key: ColumnName(column), Value: value switch
             {
-                var row = new Row { RowIndex = (uint)index };
-                foreach (var (value, column) in line.Select((v, c) => (v, c)))
-                {
-                    var reference = ColumnName(column) + index.ToString(CultureInfo.InvariantCulture);
-                    row.Append(value switch
-                    {
-                        null => new Cell { CellReference = reference },
-                        int number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number) },
-                        _ => new Cell
-                        {
-                            CellReference = reference, DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(Guard(value.ToString()!)) { Space = SpaceProcessingModeValues.Preserve }),
-                        },
-                    });
-                }
-                data.Append(row);
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-            var name = new string(sheetName.Where(c => !":\\/?*[]".Contains(c)).Take(31).ToArray());
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name.Length == 0 ? "Antworten" : name }));
-            workbook.Workbook.Save();
-        }
+                null => null,
+                int number => number,
+                _ => (object)Guard(value.ToString()!),
+            })).ToDictionary(c => c.Key, c => c.Value));
+        // Sheet names: at most 31 characters, none of : \ / ? * [ ].
+        var name = new string(sheetName.Where(c => !":\\/?*[]".Contains(c)).Take(31).ToArray()).Trim();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, printHeader: false, sheetName: name.Length == 0 ? "Antworten" : name, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
