@@ -116,20 +116,20 @@ public static class DemoParticipation
             ProposalId = trees.Id, AuthorId = guest, Body = "Bitte nicht zu viele: Der Markt braucht Platz für die Stände.",
             Stance = Stance.Against, CreatedAt = now.AddDays(-6),
         });
-        SeedSurvey(db, market, today, guest, staff, editor);
+        SeedSurvey(db, market, today, staff, editor, admin);
         await db.SaveChangesAsync();
     }
 
     /// <summary>
     /// An anonymous survey running with the proposal phase, with every kind of question and a condition, and three
-    /// answers so its (early released) results show something. Bea Bürger has not answered it.
+    /// answers (by staff accounts) so its early released results show something. The two citizen accounts have not answered it.
     /// </summary>
     private static void SeedSurvey(AppDb db, ParticipationProcess market, DateOnly today, params Guid[] people)
     {
         var survey = new Survey
         {
             ProcessId = market.Id, Title = "Wie nutzen Sie den Marktplatz?",
-            Intro = "Zehn Minuten, sieben Fragen. Die Antworten sind **anonym** und fließen in den Entwurf des Planungsbüros ein.",
+            Intro = "Fünf Minuten, sechs Fragen. Die Antworten sind **anonym** und fließen in den Entwurf des Planungsbüros ein.",
             OpensAt = ProcessPhase.StartOf(today.AddDays(-14)), ClosesAt = ProcessPhase.StartOf(today.AddDays(22)),
             Anonymous = true, Published = true, ResultsReleased = true, CreatedAt = market.CreatedAt, UpdatedAt = market.CreatedAt,
         };
