@@ -90,8 +90,31 @@ public sealed class SurveyJourneyTests(BrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(page.Heading("Umfrage bearbeiten")).ToBeVisibleAsync();
         await PageChecks.CheckAsync(page, "survey-04-editor");
 
-        await page.GotoAsync(page.Url.Split('?')[0] + "/fragen");
-        await Assertions.Expect(page.Heading("Neue Frage")).ToBeVisibleAsync();
-        await PageChecks.CheckAsync(page, "survey-05-question");
+        // The demo survey has answers, so its questions are locked: a new survey on the same days shows the editing.
+        var (first, last) = (await page.Locator("#Input_FirstDay").InputValueAsync(), await page.Locator("#Input_LastDay").InputValueAsync());
+        await page.GotoAsync("/beteiligung/verwaltung/verfahren/marktplatz");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Umfrage" }).ClickAsync();
+        await page.Field("Titel").FillAsync("Kurzumfrage Wochenmarkt");
+        await page.Field("Erster Tag").FillAsync(first);
+        await page.Field("Letzter Tag").FillAsync(last);
+        await page.Button("Umfrage speichern").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Umfrage ist gespeichert");
+        foreach (var (text, options) in new[] { ("Kaufen Sie auf dem Wochenmarkt?", "Ja\nNein"), ("Was fehlt Ihnen dort?", "Obst\nBrot\nBlumen") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Frage hinzufügen" }).ClickAsync();
+            await Assertions.Expect(page.Heading("Neue Frage")).ToBeVisibleAsync();
+            await page.GetByLabel("Art der Frage").SelectOptionAsync(new SelectOptionValue { Label = "Mehrfachauswahl" });
+            await page.Field("Frage").FillAsync(text);
+            await page.OptionalField("Antworten oder Zeilen (eine je Zeile)").FillAsync(options);
+            if (text.StartsWith("Was", StringComparison.Ordinal))
+            {
+                await page.GetByLabel("Nur zeigen, wenn").SelectOptionAsync(new SelectOptionValue { Label = "Kaufen Sie auf dem Wochenmarkt? – Ja" });
+                await PageChecks.CheckAsync(page, "survey-05-question");
+            }
+            await page.Button("Frage speichern").ClickAsync();
+            await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Frage ist gespeichert");
+        }
+        await Assertions.Expect(page.Locator(".question-list li")).ToHaveCountAsync(2);
+        await PageChecks.CheckAsync(page, "survey-06-editor-questions");
     }
 }
