@@ -17,10 +17,18 @@ public static class ThirdPartyParsers
     /// <summary>Two OpenAPI validators (the official JSON Schema, and @readme/openapi-parser's checks); fails the test when either refuses.</summary>
     public static Task<JsonElement> ValidateOpenApiAsync(string json) => RunAsync("validate-openapi.mjs", json);
 
-    private static async Task<JsonElement> RunAsync(string script, string document)
+    /// <summary>csv-parse with `;` and the byte order mark, as the survey export is documented; the records as arrays of strings.</summary>
+    public static Task<JsonElement> ParseCsvAsync(byte[] csv) => RunAsync("parse-csv.js", csv);
+
+    /// <summary>SheetJS (npm xlsx); the first sheet's name and its rows as arrays of cell values.</summary>
+    public static Task<JsonElement> ParseXlsxAsync(byte[] xlsx) => RunAsync("parse-xlsx.js", xlsx);
+
+    private static Task<JsonElement> RunAsync(string script, string document) => RunAsync(script, System.Text.Encoding.UTF8.GetBytes(document), document);
+
+    private static async Task<JsonElement> RunAsync(string script, byte[] document, string? shown = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"rathausplatz-interop-{Guid.CreateVersion7()}");
-        await File.WriteAllTextAsync(file, document);
+        await File.WriteAllBytesAsync(file, document);
         try
         {
             var start = new ProcessStartInfo("node", [Path.Combine(InteropFolder, script), file])
@@ -34,7 +42,7 @@ public static class ThirdPartyParsers
             var errors = node.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             await node.WaitForExitAsync(timeout.Token);
-            Assert.True(node.ExitCode == 0, $"{script} refused the document: {await errors}\n{document}");
+            Assert.True(node.ExitCode == 0, $"{script} refused the document: {await errors}\n{shown}");
             return JsonDocument.Parse(await output).RootElement.Clone();
         }
         finally

@@ -4,6 +4,7 @@ using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Features.Participation.Surveys;
 
 namespace Rathausplatz.Features.Participation;
 
@@ -46,6 +47,7 @@ public static class DemoParticipation
             Published = true,
             ProposalsEnabled = true,
             SupportThreshold = 10,
+            SurveysEnabled = true,
             CreatedAt = now,
             UpdatedAt = now,
             Phases =
@@ -114,6 +116,58 @@ public static class DemoParticipation
             ProposalId = trees.Id, AuthorId = guest, Body = "Bitte nicht zu viele: Der Markt braucht Platz für die Stände.",
             Stance = Stance.Against, CreatedAt = now.AddDays(-6),
         });
+        SeedSurvey(db, market, today, staff, editor, admin);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// An anonymous survey running with the proposal phase, with every kind of question and a condition, and three
+    /// answers (by staff accounts) so its early released results show something. The two citizen accounts have not answered it.
+    /// </summary>
+    private static void SeedSurvey(AppDb db, ParticipationProcess market, DateOnly today, params Guid[] people)
+    {
+        var survey = new Survey
+        {
+            ProcessId = market.Id, Title = "Wie nutzen Sie den Marktplatz?",
+            Intro = "Fünf Minuten, sechs Fragen. Die Antworten sind **anonym** und fließen in den Entwurf des Planungsbüros ein.",
+            OpensAt = ProcessPhase.StartOf(today.AddDays(-14)), ClosesAt = ProcessPhase.StartOf(today.AddDays(22)),
+            Anonymous = true, Published = true, ResultsReleased = true, CreatedAt = market.CreatedAt, UpdatedAt = market.CreatedAt,
+        };
+        SurveyQuestion Ask(QuestionKind kind, string text, string options = "", bool required = false) =>
+            new() { Kind = kind, Text = text, Options = options, Required = required, Position = survey.Questions.Count + 1 };
+        var often = Ask(QuestionKind.SingleChoice, "Wie oft sind Sie auf dem Marktplatz?", "Täglich\nWöchentlich\nSeltener", required: true);
+        survey.Questions.Add(often);
+        var why = Ask(QuestionKind.MultipleChoice, "Wofür nutzen Sie ihn?", "Wochenmarkt\nGastronomie\nVeranstaltungen\nAnderes");
+        survey.Questions.Add(why);
+        var other = Ask(QuestionKind.FreeText, "Wofür sonst?");
+        (other.ConditionQuestionId, other.ConditionOption) = (why.Id, 3);
+        survey.Questions.Add(other);
+        var stay = Ask(QuestionKind.Scale, "Wie gern halten Sie sich dort heute auf?");
+        (stay.ScaleMinLabel, stay.ScaleMaxLabel) = ("gar nicht gern", "sehr gern");
+        survey.Questions.Add(stay);
+        var rank = Ask(QuestionKind.Ranking, "Was ist Ihnen am wichtigsten?", "Schatten\nSitzplätze\nSpielangebote\nWasser");
+        survey.Questions.Add(rank);
+        var matrix = Ask(QuestionKind.Matrix, "Wie wichtig ist Ihnen das zu diesen Zeiten?", "Morgens\nNachmittags\nAbends");
+        (matrix.ScaleMinLabel, matrix.ScaleMaxLabel) = ("unwichtig", "sehr wichtig");
+        survey.Questions.Add(matrix);
+        db.Add(survey);
+
+        int[][] given = [[0, 1, 4, 1, 2, 3, 4, 5, 4, 3], [1, 0, 3, 2, 1, 4, 3, 3, 5, 4], [2, 2, 2, 3, 4, 1, 2, 2, 3, 5]];
+        foreach (var (person, a) in people.Zip(given))
+        {
+            db.Add(new SurveyParticipation { SurveyId = survey.Id, UserId = person });
+            db.Add(new SurveyResponse
+            {
+                SurveyId = survey.Id, SubmittedOn = today.AddDays(-a[0] - 1),
+                Answers =
+                [
+                    new() { QuestionId = often.Id, Item = a[1], Value = 1 },
+                    new() { QuestionId = why.Id, Item = 0, Value = 1 },
+                    new() { QuestionId = stay.Id, Item = 0, Value = a[3] },
+                    .. Enumerable.Range(0, 4).Select(i => new SurveyAnswer { QuestionId = rank.Id, Item = i, Value = (a[4] + i - 1) % 4 + 1 }),
+                    .. Enumerable.Range(0, 3).Select(i => new SurveyAnswer { QuestionId = matrix.Id, Item = i, Value = a[7 + i] }),
+                ],
+            });
+        }
     }
 }

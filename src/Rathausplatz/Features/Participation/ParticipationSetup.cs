@@ -5,6 +5,7 @@ using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -26,6 +27,11 @@ public static class ParticipationSetup
         builder.Services.AddScoped<FlagContent>();
         builder.Services.AddScoped<ModerateContent>();
         builder.Services.AddScoped<Netiquette>();
+        builder.Services.AddScoped<SaveSurvey>();
+        builder.Services.AddScoped<EditQuestions>();
+        builder.Services.AddScoped<AnswerSurvey>();
+        builder.Services.AddScoped<CountResults>();
+        builder.Services.AddScoped<ExportAnswers>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
@@ -38,6 +44,8 @@ public static class ParticipationSetup
             .EvictOnChangeOf<ProposalSupport>(s => s.OrganizationId)
             .EvictOnChangeOf<ProposalComment>(c => c.OrganizationId)
             .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
+            // The process page lists the published surveys; survey pages themselves are not cached (they carry the form).
+            .EvictOnChangeOf<Survey>(s => s.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
             .LimitLifetimeBy(NextPhaseBoundaryAsync));
 

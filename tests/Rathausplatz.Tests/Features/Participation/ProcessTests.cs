@@ -139,7 +139,8 @@ public abstract class ProcessTests(RathausplatzApp app)
     public void TheAccessMatrixCoversEveryBackOfficePage()
     {
         Assert.Equal(
-            ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/verfahren/{slug?}",
+            ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/umfragen/{id:guid?}",
+                "/beteiligung/verwaltung/umfragen/{surveyId:guid}/fragen/{questionId:guid?}", "/beteiligung/verwaltung/verfahren/{slug?}",
                 "/beteiligung/verwaltung/vorschlaege/{id:guid}"],
             BackOfficePages().Order(StringComparer.Ordinal));
     }
@@ -156,6 +157,7 @@ public abstract class ProcessTests(RathausplatzApp app)
         var org = await app.CreateOrganizationAsync();
         var process = await app.CreateProcessAsync(org);
         var proposal = await app.SubmitProposalAsync(org, process, await app.CreateUserAsync(org, Roles.Citizen));
+        var survey = await app.CreateSurveyAsync(org);
         var client = role switch
         {
             null => app.CreateClient(org),
@@ -165,7 +167,9 @@ public abstract class ProcessTests(RathausplatzApp app)
 
         foreach (var pattern in BackOfficePages())
         {
-            var path = pattern.Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal);
+            var path = pattern.Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{id:guid?}", survey.Survey.Id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", survey.Survey.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{questionId:guid?}", survey.Single.Id.ToString(), StringComparison.Ordinal);
             var opens = role is Roles.Editor or Roles.OrganizationAdmin || (role == Roles.Moderator && pattern.EndsWith("/moderation", StringComparison.Ordinal));
             using var response = await client.GetAsync(path);
             if (opens)

@@ -18,6 +18,7 @@ public sealed class EditProcessModel(AppDb db, SaveProcess save, IStringLocalize
     public List<District> Districts { get; private set; } = [];
     public List<Topic> Topics { get; private set; } = [];
     public List<ProposalRow> Proposals { get; private set; } = [];
+    public List<Surveys.Survey> Surveys { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
@@ -66,8 +67,11 @@ public sealed class EditProcessModel(AppDb db, SaveProcess save, IStringLocalize
         Topics = await db.Set<Topic>().AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
     }
 
-    private async Task LoadProposalsAsync(Guid processId, CancellationToken ct) =>
+    private async Task LoadProposalsAsync(Guid processId, CancellationToken ct)
+    {
+        Surveys = await db.Set<Surveys.Survey>().AsNoTracking().Where(s => s.ProcessId == processId).OrderBy(s => s.OpensAt).ToListAsync(ct);
         Proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == processId)
             .OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt)
             .Select(p => new ProposalRow(p.Id, p.Title, p.Status, p.SupportCount, p.HiddenAt != null)).ToListAsync(ct);
+    }
 }

@@ -36,6 +36,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public List<(string Slug, string Name)> Districts { get; private set; } = [];
     public List<ProposalSummary> Proposals { get; private set; } = [];
     public bool HasMore { get; private set; }
+    public List<Surveys.Survey> Surveys { get; private set; } = [];
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -56,6 +57,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
         Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct))
             .Select(d => (d.Slug, d.Name)).ToList();
+        if (process.SurveysEnabled)
+            Surveys = await db.Set<Surveys.Survey>().AsNoTracking().Where(s => s.ProcessId == process.Id && s.Published).OrderBy(s => s.OpensAt).ToListAsync(ct);
         if (!process.ProposalsEnabled)
             return Page();
 

@@ -31,6 +31,8 @@ public sealed class ParticipationProcess : ITenantOwned
     public bool ProposalsEnabled { get; set; }
     /// <summary>Supports after which an open proposal moves to evaluation by itself; null: only staff move it.</summary>
     public int? SupportThreshold { get; set; }
+    /// <summary>The process has questionnaires (<see cref="Surveys.Survey"/>), built in the back office.</summary>
+    public bool SurveysEnabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

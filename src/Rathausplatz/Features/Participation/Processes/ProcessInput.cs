@@ -31,6 +31,8 @@ public sealed class ProcessInput
 
     public bool ProposalsEnabled { get; set; }
 
+    public bool SurveysEnabled { get; set; }
+
     [Range(1, 1_000_000, ErrorMessage = "Bitte eine Zahl von {1} bis {2}.")]
     [Display(Name = "Unterstützungen bis zur Prüfung")]
     public int? SupportThreshold { get; set; }
@@ -66,6 +68,7 @@ public sealed class ProcessInput
         Published = process.Published,
         ProposalsEnabled = process.ProposalsEnabled,
         SupportThreshold = process.SupportThreshold,
+        SurveysEnabled = process.SurveysEnabled,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),
         Phases = AllPhases(localize, process.Phases),
