@@ -115,5 +115,6 @@ public static class DemoParticipation
             Stance = Stance.Against, CreatedAt = now.AddDays(-6),
         });
         await db.SaveChangesAsync();
+        await Budgets.DemoBudget.SeedAsync(db, time);
     }
 }

@@ -31,6 +31,10 @@ public sealed class ParticipationProcess : ITenantOwned
     public bool ProposalsEnabled { get; set; }
     /// <summary>Supports after which an open proposal moves to evaluation by itself; null: only staff move it.</summary>
     public int? SupportThreshold { get; set; }
+    /// <summary>A participatory budget: projects with costs, voted on in the voting phase (Budgets/).</summary>
+    public bool BudgetEnabled { get; set; }
+    /// <summary>What the budget may spend, in whole cents.</summary>
+    public long? BudgetCents { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
