@@ -140,6 +140,7 @@ public abstract class ProcessTests(RathausplatzApp app)
     {
         Assert.Equal(
             ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/verfahren/{slug?}",
+                "/beteiligung/verwaltung/verfahren/{slug}/haushalt", "/beteiligung/verwaltung/verfahren/{slug}/projekte/{id:guid?}",
                 "/beteiligung/verwaltung/vorschlaege/{id:guid}"],
             BackOfficePages().Order(StringComparer.Ordinal));
     }
@@ -165,7 +166,8 @@ public abstract class ProcessTests(RathausplatzApp app)
 
         foreach (var pattern in BackOfficePages())
         {
-            var path = pattern.Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal);
+            var path = pattern.Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{slug}", process.Slug, StringComparison.Ordinal)
+                .Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal).Replace("/{id:guid?}", "", StringComparison.Ordinal);
             var opens = role is Roles.Editor or Roles.OrganizationAdmin || (role == Roles.Moderator && pattern.EndsWith("/moderation", StringComparison.Ordinal));
             using var response = await client.GetAsync(path);
             if (opens)
