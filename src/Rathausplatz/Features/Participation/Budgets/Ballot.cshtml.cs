@@ -36,7 +36,8 @@ public sealed class BallotModel(AppDb db, TimeProvider time, CastBallot cast, IS
     public bool VotingOpen => Schedule.VotingOpenAt(Now);
     public bool VotingClosed => Schedule.VotingClosedAt(Now);
     public ProcessPhase? Voting => Schedule.Of(PhaseKind.Voting);
-    public long ChosenCents => Projects.Where(p => Chosen.Contains(p.Id)).Sum(p => p.CostCents);
+    /// <summary>What the stored ballot costs (a refused post shows other ticks, but this is what counts).</summary>
+    public long SavedCents { get; private set; }
     public string Path => $"/beteiligung/{Process.Slug}/haushalt";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
@@ -86,6 +87,7 @@ public sealed class BallotModel(AppDb db, TimeProvider time, CastBallot cast, IS
                 HasVoted = true;
                 ChosenDistrict = ballot.District;
                 Chosen = (await db.Set<BallotSelection>().Where(s => s.BallotId == ballot.Id).Select(s => s.ProjectId).ToListAsync(ct)).ToHashSet();
+                SavedCents = Projects.Where(p => Chosen.Contains(p.Id)).Sum(p => p.CostCents);
             }
         }
         return true;
