@@ -221,6 +221,24 @@ public abstract class BudgetTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task MyParticipationShowsWhatCameOfTheBallotOnceTheVoteHasClosed()
+    {
+        var town = await TownAsync(new BudgetSpec { VotingPhase = (-1, 0) });
+        var (_, client) = await VoterAsync(town);
+        using var cast = await VoteAsync(client, town, town.North, town.Benches);
+
+        var running = await client.GetPageAsync("/beteiligung/meine");
+        app.Time.Advance(TimeSpan.FromDays(1));
+        var closed = await client.GetPageAsync("/beteiligung/meine");
+        using var visitor = await app.CreateClient(town.Org).GetAsync("/beteiligung/meine");
+
+        Assert.Contains("die Abstimmung läuft noch", running.MainText());
+        Assert.DoesNotContain("gefördert", running.MainText());
+        Assert.Contains("Bänke mit Lehnen (30.000 €) – wird gefördert, Geplant, 0 % erledigt", System.Text.RegularExpressions.Regex.Replace(closed.QuerySelector(".my-ballot li")!.TextContent, @"\s+", " ").Trim());
+        Assert.StartsWith("/accounts/signin", visitor.RedirectTarget());
+    }
+
+    [Fact]
     public async Task CitizensCannotManageProjectsAndEditorsCan()
     {
         var town = await TownAsync();

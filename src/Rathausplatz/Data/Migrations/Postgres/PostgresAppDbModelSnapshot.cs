@@ -2047,9 +2047,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("ProcessId", "CreatedAt");
 
-                    b.HasIndex("ProcessId", "DistrictId", "SupportCount");
-
                     b.HasIndex("ProcessId", "SupportCount", "CreatedAt");
+
+                    b.HasIndex("ProcessId", "DistrictId", "SupportCount", "CreatedAt", "Id");
 
                     b.ToTable("Proposals", (string)null);
                 });

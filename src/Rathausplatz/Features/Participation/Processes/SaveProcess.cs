@@ -17,7 +17,7 @@ public sealed record SaveProcessResult(ParticipationProcess? Process, IReadOnlyL
 public sealed class SaveProcess(AppDb db, TimeProvider time)
 {
     /// <summary>Addresses under /beteiligung that pages of their own use.</summary>
-    public static readonly string[] ReservedSlugs = ["verwaltung"];
+    public static readonly string[] ReservedSlugs = ["verwaltung", "meine"];
 
     public async Task<SaveProcessResult> RunAsync(string? existingSlug, ProcessInput input, CancellationToken ct)
     {
