@@ -47,6 +47,11 @@ public sealed class BudgetJourneyTests(BrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihre Stimme ist geändert");
         await Assertions.Expect(page.GetByLabel("Bänke mit Lehnen an den Hauptwegen – 38.000 €")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Trinkbrunnen in der Altstadt – 45.000 €")).Not.ToBeCheckedAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meine Beteiligung: was aus meinen Stimmen und Vorschlägen wurde" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".my-ballot")).ToContainTextAsync("Bänke mit Lehnen an den Hauptwegen");
+        await Assertions.Expect(page.Locator(".my-ballot")).ToContainTextAsync("die Abstimmung läuft noch");
+        await PageChecks.CheckAsync(page, "budget-09-my-participation");
     }
 
     [Fact]
