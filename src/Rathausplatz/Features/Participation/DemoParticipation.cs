@@ -118,6 +118,7 @@ public static class DemoParticipation
         });
         SeedSurvey(db, market, today, staff, editor, admin);
         await db.SaveChangesAsync();
+        await Budgets.DemoBudget.SeedAsync(db, time);
     }
 
     /// <summary>

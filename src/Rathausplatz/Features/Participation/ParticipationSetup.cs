@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
@@ -32,6 +33,10 @@ public static class ParticipationSetup
         builder.Services.AddScoped<AnswerSurvey>();
         builder.Services.AddScoped<CountResults>();
         builder.Services.AddScoped<ExportAnswers>();
+        builder.Services.AddScoped<SaveProject>();
+        builder.Services.AddScoped<CastBallot>();
+        builder.Services.AddScoped<BudgetTally>();
+        builder.Services.AddScoped<ReportProgress>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
@@ -46,6 +51,10 @@ public static class ParticipationSetup
             .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
             // The process page lists the published surveys; survey pages themselves are not cached (they carry the form).
             .EvictOnChangeOf<Survey>(s => s.OrganizationId)
+            // Budget projects and their progress. Ballots show on no public page until the vote has closed, and
+            // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
+            .EvictOnChangeOf<BudgetProject>(p => p.OrganizationId)
+            .EvictOnChangeOf<ProjectUpdate>(u => u.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
             .LimitLifetimeBy(NextPhaseBoundaryAsync));
 

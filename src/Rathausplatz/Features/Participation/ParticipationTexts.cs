@@ -13,6 +13,7 @@ public static class ParticipationTexts
         PhaseKind.Information => Texts.Key("Information"),
         PhaseKind.Proposals => Texts.Key("Vorschläge"),
         PhaseKind.Evaluation => Texts.Key("Prüfung"),
+        PhaseKind.Voting => Texts.Key("Abstimmung"),
         _ => Texts.Key("Ergebnisse"),
     };
 
@@ -97,6 +98,8 @@ public static class ParticipationTexts
         ProcessProblem.PhaseEndsBeforeStart => text["Der letzte Tag liegt vor dem ersten."],
         ProcessProblem.ProposalPhaseMissing => text["Für Vorschläge braucht das Verfahren eine Vorschlagsphase mit Daten."],
         ProcessProblem.UnknownDistrict => text["Bitte wählen Sie Stadtteile aus der Liste."],
+        ProcessProblem.VotingPhaseMissing => text["Für einen Bürgerhaushalt braucht das Verfahren eine Abstimmungsphase mit Daten."],
+        ProcessProblem.BudgetUnreadable => text["Bitte geben Sie das Budget in Euro an, zum Beispiel 250.000."],
         _ => text["Bitte wählen Sie Themen aus der Liste."],
     };
 

@@ -141,6 +141,7 @@ public abstract class ProcessTests(RathausplatzApp app)
         Assert.Equal(
             ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/umfragen/{id:guid?}",
                 "/beteiligung/verwaltung/umfragen/{surveyId:guid}/fragen/{questionId:guid?}", "/beteiligung/verwaltung/verfahren/{slug?}",
+                "/beteiligung/verwaltung/verfahren/{slug}/haushalt", "/beteiligung/verwaltung/verfahren/{slug}/projekte/{id:guid?}",
                 "/beteiligung/verwaltung/vorschlaege/{id:guid}"],
             BackOfficePages().Order(StringComparer.Ordinal));
     }
@@ -167,7 +168,10 @@ public abstract class ProcessTests(RathausplatzApp app)
 
         foreach (var pattern in BackOfficePages())
         {
-            var path = pattern.Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal)
+            // A new project's form (no id); a survey's and a question's pages with the survey's ids.
+            var path = pattern.Replace("/projekte/{id:guid?}", "/projekte", StringComparison.Ordinal)
+                .Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{slug}", process.Slug, StringComparison.Ordinal)
+                .Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{id:guid?}", survey.Survey.Id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", survey.Survey.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{questionId:guid?}", survey.Single.Id.ToString(), StringComparison.Ordinal);
             var opens = role is Roles.Editor or Roles.OrganizationAdmin || (role == Roles.Moderator && pattern.EndsWith("/moderation", StringComparison.Ordinal));

@@ -65,7 +65,12 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         PageNumber = Math.Max(1, PageNumber);
         var proposals = db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == process.Id && p.HiddenAt == null);
         if (!string.IsNullOrEmpty(District))
-            proposals = proposals.Where(p => db.Set<District>().Any(d => d.Id == p.DistrictId && d.Slug == District));
+        {
+            // The slug is looked up first, so the list compares an id and the (process, district, supports, …) index
+            // serves it; an unknown slug matches nothing (Guid.Empty), not the proposals without a district.
+            var districtId = await db.Set<District>().Where(d => d.Slug == District).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+            proposals = proposals.Where(p => p.DistrictId == districtId);
+        }
         proposals = Sort == Newest
             ? proposals.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             : proposals.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);

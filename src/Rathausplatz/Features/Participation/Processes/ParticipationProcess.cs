@@ -33,6 +33,10 @@ public sealed class ParticipationProcess : ITenantOwned
     public int? SupportThreshold { get; set; }
     /// <summary>The process has questionnaires (<see cref="Surveys.Survey"/>), built in the back office.</summary>
     public bool SurveysEnabled { get; set; }
+    /// <summary>A participatory budget: projects with costs, voted on in the voting phase (Budgets/).</summary>
+    public bool BudgetEnabled { get; set; }
+    /// <summary>What the budget may spend, in whole cents.</summary>
+    public long? BudgetCents { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

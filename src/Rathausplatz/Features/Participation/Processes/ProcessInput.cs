@@ -37,6 +37,12 @@ public sealed class ProcessInput
     [Display(Name = "Unterstützungen bis zur Prüfung")]
     public int? SupportThreshold { get; set; }
 
+    public bool BudgetEnabled { get; set; }
+
+    /// <summary>Euros as typed ("250.000"); <see cref="Budgets.Money.TryParseEuros"/> reads it.</summary>
+    [Display(Name = "Budget in Euro")]
+    public string? Budget { get; set; }
+
     public List<Guid> DistrictIds { get; set; } = [];
 
     public List<Guid> TopicIds { get; set; } = [];
@@ -69,6 +75,8 @@ public sealed class ProcessInput
         ProposalsEnabled = process.ProposalsEnabled,
         SupportThreshold = process.SupportThreshold,
         SurveysEnabled = process.SurveysEnabled,
+        BudgetEnabled = process.BudgetEnabled,
+        Budget = process.BudgetCents is { } cents ? (cents / 100m).ToString(cents % 100 == 0 ? "0" : "0.00", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : null,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),
         Phases = AllPhases(localize, process.Phases),

@@ -4,10 +4,11 @@ using Rathausplatz.Data;
 namespace Rathausplatz.Features.Participation.Processes;
 
 /// <summary>
-/// The phases this slice knows, in their usual order. The kind says what the phase opens (proposals can
-/// be made and supported only in <see cref="PhaseKind.Proposals"/>); the name is what the public reads.
+/// The phases a process knows. The kind says what the phase opens (proposals can be made and supported only
+/// in <see cref="PhaseKind.Proposals"/>, budget ballots cast only in <see cref="PhaseKind.Voting"/>); the name is
+/// what the public reads. Stored as numbers: new kinds go at the end, whatever their place in a process's course.
 /// </summary>
-public enum PhaseKind { Information = 0, Proposals = 1, Evaluation = 2, Results = 3 }
+public enum PhaseKind { Information = 0, Proposals = 1, Evaluation = 2, Results = 3, Voting = 4 }
 
 /// <summary>
 /// One phase of a process, whole days in the town's time: from the first day's midnight to the midnight

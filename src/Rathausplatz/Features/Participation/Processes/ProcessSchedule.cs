@@ -25,6 +25,12 @@ public sealed class ProcessSchedule(IReadOnlyList<ProcessPhase> phases)
     /// <summary>Proposals are made, supported and withdrawn only while the proposal phase runs.</summary>
     public bool ProposalsOpenAt(DateTime now) => Of(PhaseKind.Proposals)?.IsRunning(now) == true;
 
+    /// <summary>Budget ballots are cast and changed only while the voting phase runs; its end closes the vote.</summary>
+    public bool VotingOpenAt(DateTime now) => Of(PhaseKind.Voting)?.IsRunning(now) == true;
+
+    /// <summary>The vote is over (and its results public) once the voting phase has ended.</summary>
+    public bool VotingClosedAt(DateTime now) => Of(PhaseKind.Voting) is { } voting && voting.EndsAt <= now;
+
     /// <summary>Participants comment until the process ends; staff may answer later too.</summary>
     public bool CommentsOpenAt(DateTime now) => StateAt(now) != ProcessState.Finished;
 }

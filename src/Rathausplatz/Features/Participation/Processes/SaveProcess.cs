@@ -3,7 +3,7 @@ using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Participation.Processes;
 
-public enum ProcessProblem { NotFound, SlugTaken, SlugReserved, PhaseIncomplete, PhaseEndsBeforeStart, ProposalPhaseMissing, UnknownDistrict, UnknownTopic }
+public enum ProcessProblem { NotFound, SlugTaken, SlugReserved, PhaseIncomplete, PhaseEndsBeforeStart, ProposalPhaseMissing, UnknownDistrict, UnknownTopic, VotingPhaseMissing, BudgetUnreadable }
 
 /// <summary>A refusal and the form field it belongs to (<c>Input.…</c>), so the page can show it there.</summary>
 public sealed record ProcessRefusal(ProcessProblem Problem, string Field);
@@ -17,7 +17,7 @@ public sealed record SaveProcessResult(ParticipationProcess? Process, IReadOnlyL
 public sealed class SaveProcess(AppDb db, TimeProvider time)
 {
     /// <summary>Addresses under /beteiligung that pages of their own use.</summary>
-    public static readonly string[] ReservedSlugs = ["verwaltung"];
+    public static readonly string[] ReservedSlugs = ["verwaltung", "meine"];
 
     public async Task<SaveProcessResult> RunAsync(string? existingSlug, ProcessInput input, CancellationToken ct)
     {
@@ -45,6 +45,16 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         }
         if (input.ProposalsEnabled && input.Phases.All(p => p.Kind != PhaseKind.Proposals || p.FirstDay is null))
             refusals.Add(new(ProcessProblem.ProposalPhaseMissing, "Input.ProposalsEnabled"));
+        long? budgetCents = null;
+        if (input.BudgetEnabled && input.Phases.All(p => p.Kind != PhaseKind.Voting || p.FirstDay is null))
+            refusals.Add(new(ProcessProblem.VotingPhaseMissing, "Input.BudgetEnabled"));
+        if (!string.IsNullOrWhiteSpace(input.Budget) || input.BudgetEnabled)
+        {
+            if (Budgets.Money.TryParseEuros(input.Budget, out var cents) && cents > 0)
+                budgetCents = cents;
+            else
+                refusals.Add(new(ProcessProblem.BudgetUnreadable, "Input.Budget"));
+        }
         var districtIds = input.DistrictIds.Distinct().ToList();
         var topicIds = input.TopicIds.Distinct().ToList();
         // The query filter hides other towns' districts and topics: their ids count as unknown.
@@ -69,6 +79,8 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         process.ProposalsEnabled = input.ProposalsEnabled;
         process.SupportThreshold = input.SupportThreshold;
         process.SurveysEnabled = input.SurveysEnabled;
+        process.BudgetEnabled = input.BudgetEnabled;
+        process.BudgetCents = budgetCents;
         process.UpdatedAt = now;
 
         // Phases keep their rows (and ids) where the kind stays; the unique (process, kind) key holds throughout.

@@ -84,7 +84,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // The process page: by supports (the default) or newest, all or one district.
         proposal.HasIndex(p => new { p.ProcessId, p.SupportCount, p.CreatedAt });
         proposal.HasIndex(p => new { p.ProcessId, p.CreatedAt });
-        proposal.HasIndex(p => new { p.ProcessId, p.DistrictId, p.SupportCount });
+        // With the whole order (supports, then newest, then id), so one district's first page is read straight off the
+        // index, without sorting the district's proposals (bench/participation: p95 twice the unfiltered list's without it).
+        proposal.HasIndex(p => new { p.ProcessId, p.DistrictId, p.SupportCount, p.CreatedAt, p.Id });
         proposal.HasOne<ParticipationProcess>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasOne<District>().WithMany().HasForeignKey(p => p.DistrictId).OnDelete(DeleteBehavior.SetNull);
         proposal.HasOne<User>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
