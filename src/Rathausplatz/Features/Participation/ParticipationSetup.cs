@@ -5,6 +5,7 @@ using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Features.Participation.Verification;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -26,6 +27,7 @@ public static class ParticipationSetup
         builder.Services.AddScoped<FlagContent>();
         builder.Services.AddScoped<ModerateContent>();
         builder.Services.AddScoped<Netiquette>();
+        builder.Services.AddScoped<VerifyResidency>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.

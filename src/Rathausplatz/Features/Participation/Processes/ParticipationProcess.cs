@@ -31,6 +31,8 @@ public sealed class ParticipationProcess : ITenantOwned
     public bool ProposalsEnabled { get; set; }
     /// <summary>Supports after which an open proposal moves to evaluation by itself; null: only staff move it.</summary>
     public int? SupportThreshold { get; set; }
+    /// <summary>Only confirmed residents support and vote (one person, one vote); otherwise a confirmed e-mail address suffices.</summary>
+    public bool ResidentsOnly { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

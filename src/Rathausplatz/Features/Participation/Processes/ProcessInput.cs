@@ -35,6 +35,8 @@ public sealed class ProcessInput
     [Display(Name = "Unterstützungen bis zur Prüfung")]
     public int? SupportThreshold { get; set; }
 
+    public bool ResidentsOnly { get; set; }
+
     public List<Guid> DistrictIds { get; set; } = [];
 
     public List<Guid> TopicIds { get; set; } = [];
@@ -66,6 +68,7 @@ public sealed class ProcessInput
         Published = process.Published,
         ProposalsEnabled = process.ProposalsEnabled,
         SupportThreshold = process.SupportThreshold,
+        ResidentsOnly = process.ResidentsOnly,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),
         Phases = AllPhases(localize, process.Phases),

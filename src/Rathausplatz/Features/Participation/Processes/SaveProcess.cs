@@ -68,6 +68,7 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         process.Published = input.Published;
         process.ProposalsEnabled = input.ProposalsEnabled;
         process.SupportThreshold = input.SupportThreshold;
+        process.ResidentsOnly = input.ResidentsOnly;
         process.UpdatedAt = now;
 
         // Phases keep their rows (and ids) where the kind stays; the unique (process, kind) key holds throughout.
