@@ -18,6 +18,7 @@ public sealed record ProcessSpec
     public bool Published { get; init; } = true;
     public bool ProposalsEnabled { get; init; } = true;
     public int? SupportThreshold { get; init; }
+    public bool ResidentsOnly { get; init; }
     /// <summary>Days from today (town time) of the proposal phase's first and last day.</summary>
     public (int First, int Last) ProposalPhase { get; init; } = (-1, 10);
 
@@ -45,6 +46,7 @@ public abstract partial class RathausplatzApp
         input.Published = spec.Published;
         input.ProposalsEnabled = spec.ProposalsEnabled;
         input.SupportThreshold = spec.SupportThreshold;
+        input.ResidentsOnly = spec.ResidentsOnly;
         var phase = input.Phases.Single(p => p.Kind == PhaseKind.Proposals);
         phase.FirstDay = TownToday.AddDays(spec.ProposalPhase.First);
         phase.LastDay = TownToday.AddDays(spec.ProposalPhase.Last);

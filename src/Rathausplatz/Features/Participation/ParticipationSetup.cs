@@ -7,6 +7,7 @@ using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
+using Rathausplatz.Features.Participation.Verification;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -37,6 +38,7 @@ public static class ParticipationSetup
         builder.Services.AddScoped<CastBallot>();
         builder.Services.AddScoped<BudgetTally>();
         builder.Services.AddScoped<ReportProgress>();
+        builder.Services.AddScoped<VerifyResidency>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.

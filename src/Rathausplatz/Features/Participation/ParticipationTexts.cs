@@ -2,6 +2,7 @@ using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Features.Participation.Verification;
 
 namespace Rathausplatz.Features.Participation;
 
@@ -119,5 +120,18 @@ public static class ParticipationTexts
         ModerationProblem.ReasonRequired => text["Bitte geben Sie einen Grund an."],
         ModerationProblem.ReasonTooLong => text["Der Grund darf höchstens {0} Zeichen lang sein.", ContentFlag.MaxReason],
         _ => text["Der Beitrag ist schon ausgeblendet."],
+    };
+
+    public static string Message(ResidencyProblem problem, IStringLocalizer<SharedResource> text) => problem switch
+    {
+        ResidencyProblem.CodeInvalid => text["Diesen Code kennen wir nicht. Bitte prüfen Sie ihn: zwölf Zeichen, zum Beispiel ABCD-EFGH-JKMN."],
+        ResidencyProblem.CodeUsed => text["Dieser Code wurde schon für ein anderes Konto eingelöst. Jeder Code gilt einmal; wenden Sie sich bei Fragen an das Bürgerbüro."],
+        ResidencyProblem.AlreadyResident => text["Der Wohnsitz für dieses Konto ist schon bestätigt."],
+        ResidencyProblem.AccountUnknown => text["Ein Konto mit dieser E-Mail-Adresse gibt es nicht."],
+        ResidencyProblem.NameMissing => text["Bitte geben Sie den Namen wie im Ausweis an (höchstens {0} Zeichen).", VerifyResidency.MaxName],
+        ResidencyProblem.BirthDateInvalid => text["Bitte geben Sie ein gültiges Geburtsdatum an."],
+        ResidencyProblem.PersonAlreadyChecked => text["Für diese Person ist schon ein anderes Konto bestätigt. Eine Person, eine Stimme."],
+        ResidencyProblem.CountInvalid => text["Bitte eine Anzahl von 1 bis {0}.", VerifyResidency.MaxCodesPerBatch],
+        _ => text["Bitte benennen Sie die Auflage (höchstens {0} Zeichen).", ResidencyCode.MaxBatch],
     };
 }

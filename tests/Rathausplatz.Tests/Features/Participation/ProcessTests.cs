@@ -142,7 +142,7 @@ public abstract class ProcessTests(RathausplatzApp app)
             ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/umfragen/{id:guid?}",
                 "/beteiligung/verwaltung/umfragen/{surveyId:guid}/fragen/{questionId:guid?}", "/beteiligung/verwaltung/verfahren/{slug?}",
                 "/beteiligung/verwaltung/verfahren/{slug}/haushalt", "/beteiligung/verwaltung/verfahren/{slug}/projekte/{id:guid?}",
-                "/beteiligung/verwaltung/vorschlaege/{id:guid}"],
+                "/beteiligung/verwaltung/vorschlaege/{id:guid}", "/beteiligung/verwaltung/wohnsitz"],
             BackOfficePages().Order(StringComparer.Ordinal));
     }
 
@@ -174,7 +174,9 @@ public abstract class ProcessTests(RathausplatzApp app)
                 .Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{id:guid?}", survey.Survey.Id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", survey.Survey.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{questionId:guid?}", survey.Single.Id.ToString(), StringComparison.Ordinal);
-            var opens = role is Roles.Editor or Roles.OrganizationAdmin || (role == Roles.Moderator && pattern.EndsWith("/moderation", StringComparison.Ordinal));
+            // Moderators settle flags; any staff member confirms residency at the counter.
+            var opens = role is Roles.Editor or Roles.OrganizationAdmin || (role == Roles.Moderator && pattern.EndsWith("/moderation", StringComparison.Ordinal))
+                || (role is Roles.Staff or Roles.Moderator && pattern.EndsWith("/wohnsitz", StringComparison.Ordinal));
             using var response = await client.GetAsync(path);
             if (opens)
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} at {path}: {(int)response.StatusCode}");

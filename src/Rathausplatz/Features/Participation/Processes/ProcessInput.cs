@@ -43,6 +43,8 @@ public sealed class ProcessInput
     [Display(Name = "Budget in Euro")]
     public string? Budget { get; set; }
 
+    public bool ResidentsOnly { get; set; }
+
     public List<Guid> DistrictIds { get; set; } = [];
 
     public List<Guid> TopicIds { get; set; } = [];
@@ -77,6 +79,7 @@ public sealed class ProcessInput
         SurveysEnabled = process.SurveysEnabled,
         BudgetEnabled = process.BudgetEnabled,
         Budget = process.BudgetCents is { } cents ? (cents / 100m).ToString(cents % 100 == 0 ? "0" : "0.00", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : null,
+        ResidentsOnly = process.ResidentsOnly,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),
         Phases = AllPhases(localize, process.Phases),

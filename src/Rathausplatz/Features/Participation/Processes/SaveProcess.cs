@@ -81,6 +81,7 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         process.SurveysEnabled = input.SurveysEnabled;
         process.BudgetEnabled = input.BudgetEnabled;
         process.BudgetCents = budgetCents;
+        process.ResidentsOnly = input.ResidentsOnly;
         process.UpdatedAt = now;
 
         // Phases keep their rows (and ids) where the kind stays; the unique (process, kind) key holds throughout.

@@ -5,6 +5,7 @@ using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Verification;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation.Proposals;
@@ -19,7 +20,7 @@ namespace Rathausplatz.Features.Participation.Proposals;
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, Netiquette netiquette, SupportProposal supports,
-    PostComment comments, VoteOnComment votes, FlagContent flags, IStringLocalizer<SharedResource> text) : PageModel
+    PostComment comments, VoteOnComment votes, FlagContent flags, VerifyResidency residency, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record CommentView(Guid Id, Guid? ParentId, int Depth, string? Author, string Body, Stance Stance, bool Official,
         DateTime CreatedAt, string? HiddenReason, int Up, int Down, VoteDirection? MyVote)
@@ -39,6 +40,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public DateTime Now { get; private set; }
     public bool Supported { get; private set; }
     public bool NetiquetteAccepted { get; private set; }
+    /// <summary>The process counts residents only and this person has not confirmed residency yet.</summary>
+    public bool ResidencyMissing { get; private set; }
 
     public bool SignedIn => User.ParticipantId() is not null;
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
@@ -160,9 +163,12 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         }
         if (outcome == SupportOutcome.NotFound)
             return NotFound();
-        ModelState.AddModelError("", outcome == SupportOutcome.EmailNotConfirmed
-            ? text["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."]
-            : text["Unterstützungen sind nur in der Vorschlagsphase möglich."]);
+        ModelState.AddModelError("", outcome switch
+        {
+            SupportOutcome.EmailNotConfirmed => text["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."],
+            SupportOutcome.ResidencyRequired => text["In diesem Verfahren zählen nur Stimmen von Einwohnerinnen und Einwohnern. Bitte bestätigen Sie zuerst Ihren Wohnsitz."],
+            _ => text["Unterstützungen sind nur in der Vorschlagsphase möglich."],
+        });
         return this.PageWithErrors();
     }
 
@@ -200,6 +206,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         {
             Supported = await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == me, ct);
             NetiquetteAccepted = await netiquette.AcceptedAsync(me, ct);
+            ResidencyMissing = process.ResidentsOnly && !await residency.IsResidentAsync(me, ct);
         }
         return true;
     }

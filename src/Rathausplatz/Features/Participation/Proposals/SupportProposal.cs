@@ -1,9 +1,10 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Verification;
 
 namespace Rathausplatz.Features.Participation.Proposals;
 
-public enum SupportOutcome { Counted, AlreadySupported, Withdrawn, NotSupported, NotFound, Closed, EmailNotConfirmed }
+public enum SupportOutcome { Counted, AlreadySupported, Withdrawn, NotSupported, NotFound, Closed, EmailNotConfirmed, ResidencyRequired }
 
 /// <summary>
 /// One support per person and proposal, while the proposal phase runs; a support may be withdrawn in that
@@ -12,16 +13,18 @@ public enum SupportOutcome { Counted, AlreadySupported, Withdrawn, NotSupported,
 /// transaction, so the count always equals the rows. Reaching the process's threshold moves an open
 /// proposal to evaluation in that transaction too.
 /// </summary>
-public sealed class SupportProposal(AppDb db, TimeProvider time)
+public sealed class SupportProposal(AppDb db, VerifyResidency residency, TimeProvider time)
 {
     public async Task<SupportOutcome> SupportAsync(Guid proposalId, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (outcome, threshold) = await CheckAsync(proposalId, now, ct);
+        var (outcome, threshold, residentsOnly) = await CheckAsync(proposalId, now, ct);
         if (outcome is not null)
             return outcome.Value;
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed, ct))
             return SupportOutcome.EmailNotConfirmed;
+        if (residentsOnly && !await residency.IsResidentAsync(userId, ct))
+            return SupportOutcome.ResidencyRequired;
         if (await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == proposalId && s.UserId == userId, ct))
             return SupportOutcome.AlreadySupported;
 
@@ -56,7 +59,7 @@ public sealed class SupportProposal(AppDb db, TimeProvider time)
     public async Task<SupportOutcome> WithdrawAsync(Guid proposalId, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (outcome, _) = await CheckAsync(proposalId, now, ct);
+        var (outcome, _, _) = await CheckAsync(proposalId, now, ct);
         if (outcome is not null)
             return outcome.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -80,18 +83,18 @@ public sealed class SupportProposal(AppDb db, TimeProvider time)
         return SupportOutcome.Withdrawn;
     }
 
-    private async Task<(SupportOutcome? Refusal, int? Threshold)> CheckAsync(Guid proposalId, DateTime now, CancellationToken ct)
+    private async Task<(SupportOutcome? Refusal, int? Threshold, bool ResidentsOnly)> CheckAsync(Guid proposalId, DateTime now, CancellationToken ct)
     {
         var found = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == proposalId)
             .Join(db.Set<ParticipationProcess>().Where(pr => pr.Published), p => p.ProcessId, pr => pr.Id,
-                (p, pr) => new { p.Status, p.HiddenAt, pr.Id, pr.ProposalsEnabled, pr.SupportThreshold })
+                (p, pr) => new { p.Status, p.HiddenAt, pr.Id, pr.ProposalsEnabled, pr.SupportThreshold, pr.ResidentsOnly })
             .SingleOrDefaultAsync(ct);
         if (found is null || found.HiddenAt is not null)
-            return (SupportOutcome.NotFound, null);
+            return (SupportOutcome.NotFound, null, false);
         var phases = await db.Set<ProcessPhase>().AsNoTracking().Where(ph => ph.ProcessId == found.Id).ToListAsync(ct);
         if (!found.ProposalsEnabled || !new ProcessSchedule(phases).ProposalsOpenAt(now)
             || found.Status is not (ProposalStatus.Open or ProposalStatus.Evaluating))
-            return (SupportOutcome.Closed, null);
-        return (null, found.SupportThreshold);
+            return (SupportOutcome.Closed, null, false);
+        return (null, found.SupportThreshold, found.ResidentsOnly);
     }
 }

@@ -1,0 +1,88 @@
+using System.Text;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Verification;
+
+namespace Rathausplatz.Features.Participation.BackOffice;
+
+/// <summary>
+/// Residency for processes that count only residents: editors print letter codes (the CSV for the letter
+/// shop is offered once, at creation: only hashes are kept); any staff member confirms a person at the
+/// counter after seeing an identity card. Above, the print runs and how many of their codes were used.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ResidencyModel(AppDb db, VerifyResidency residency, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record BatchRow(string Batch, int Codes, int Redeemed, DateTime CreatedAt);
+
+    [BindProperty] public string? Batch { get; set; }
+    [BindProperty] public int Count { get; set; } = 100;
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? FullName { get; set; }
+    [BindProperty] public DateOnly? BirthDate { get; set; }
+
+    public List<BatchRow> Batches { get; private set; } = [];
+    public int ByCode { get; private set; }
+    public int AtCounter { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCodesAsync(CancellationToken ct)
+    {
+        if (!User.RunsProcesses())
+            return Forbid();
+        var (codes, problem) = await residency.CreateBatchAsync(Batch, Count, ct);
+        if (codes is null)
+            return await RefusedAsync(problem!.Value, problem == ResidencyProblem.CountInvalid ? nameof(Count) : nameof(Batch), ct);
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return File(LetterShopCsv(Batch!.Trim(), codes), "text/csv; charset=utf-8", $"wohnsitz-codes-{day}.csv");
+    }
+
+    public async Task<IActionResult> OnPostCounterAsync(CancellationToken ct)
+    {
+        var problem = await residency.CheckAtCounterAsync(User.ParticipantId()!.Value, Email, FullName, BirthDate, ct);
+        if (problem is not null)
+        {
+            var field = problem switch
+            {
+                ResidencyProblem.NameMissing => nameof(FullName),
+                ResidencyProblem.BirthDateInvalid => nameof(BirthDate),
+                _ => nameof(Email),
+            };
+            return await RefusedAsync(problem.Value, field, ct);
+        }
+        this.Flash(text["Der Wohnsitz für {0} ist bestätigt.", Email!.Trim()]);
+        return Redirect("/beteiligung/verwaltung/wohnsitz");
+    }
+
+    private async Task<IActionResult> RefusedAsync(ResidencyProblem problem, string field, CancellationToken ct)
+    {
+        ModelState.AddModelError(field, ParticipationTexts.Message(problem, text));
+        await LoadAsync(ct);
+        return this.PageWithErrors();
+    }
+
+    /// <summary>
+    /// For German spreadsheet programs: UTF-8 with a byte order mark, semicolons, every field quoted. A
+    /// run's name that starts like a formula is defused with an apostrophe.
+    /// </summary>
+    private static byte[] LetterShopCsv(string batch, List<string> codes)
+    {
+        var csv = new StringBuilder("\"Nr\";\"Code\";\"Auflage\"\r\n");
+        var safeBatch = batch[0] is '=' or '+' or '-' or '@' ? "'" + batch : batch;
+        for (var i = 0; i < codes.Count; i++)
+            csv.Append($"\"{i + 1}\";\"{codes[i]}\";\"{safeBatch.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Batches = (await db.Set<ResidencyCode>().AsNoTracking()
+                .GroupBy(c => c.Batch)
+                .Select(g => new { Batch = g.Key, Codes = g.Count(), Redeemed = g.Count(c => c.RedeemedById != null), CreatedAt = g.Min(c => c.CreatedAt) })
+                .ToListAsync(ct))
+            .OrderByDescending(b => b.CreatedAt).Select(b => new BatchRow(b.Batch, b.Codes, b.Redeemed, b.CreatedAt)).ToList();
+        ByCode = await db.Set<ResidentVerification>().CountAsync(v => v.Method == ResidencyCheck.Code, ct);
+        AtCounter = await db.Set<ResidentVerification>().CountAsync(v => v.Method == ResidencyCheck.Counter, ct);
+    }
+}
