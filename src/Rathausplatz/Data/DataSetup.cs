@@ -18,8 +18,6 @@ public static class DataSetup
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
             builder.Services.AddDbContext<AppDb, PostgresAppDb>((services, o) => o.UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>()));
-            builder.Services.AddHostedService(services =>
-                new SqliteCheckpoints(connectionString, services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
         else
         {

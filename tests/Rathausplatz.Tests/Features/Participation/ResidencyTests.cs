@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Budgets;
+using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Features.Participation.Verification;
 using Rathausplatz.Tests.Support;
 
@@ -206,6 +209,38 @@ public abstract class ResidencyTests(RathausplatzApp app)
         Assert.Equal(HttpStatusCode.Redirect, counted.StatusCode);
         var (stored, rows) = await app.FindProposalAsync(org, proposal.Id);
         Assert.Equal((1, 1), (stored.SupportCount, rows));
+    }
+
+    [Fact]
+    public async Task BallotsAndSurveyAnswersInAResidentsOnlyProcessNeedConfirmedResidency()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var district = await app.AddDistrictAsync(org, "Nordstadt");
+        var budget = await app.CreateBudgetProcessAsync(org);
+        var project = await app.AddProjectAsync(org, budget, "Spielplatz", "20.000");
+        var survey = await app.CreateSurveyAsync(org);
+        await using (var scope = app.InOrganization(org))
+            await scope.Db.Set<ParticipationProcess>().Where(p => p.Id == budget.Id || p.Id == survey.Process.Id)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.ResidentsOnly, true));
+        var citizen = await app.CreateUserAsync(org, Roles.Citizen);
+        var code = (await PrintCodesAsync(org, 1))[0];
+
+        async Task<(BallotOutcome, AnswerOutcome)> TakePartAsync()
+        {
+            await using var scope = app.InOrganization(org);
+            var ballot = await scope.Get<CastBallot>().RunAsync(
+                new CastBallotInput { ProcessSlug = budget.Slug, UserId = citizen.Id, ProjectIds = [project.Id], District = district.Slug }, CancellationToken.None);
+            var answer = await scope.Get<AnswerSurvey>().RunAsync(survey.Survey.Id, citizen.Id,
+                new Dictionary<string, string[]> { [AnswerSurvey.FieldName(survey.Single.Id)] = ["0"] }, CancellationToken.None);
+            return (ballot.Outcome, answer.Outcome);
+        }
+
+        var before = await TakePartAsync();
+        Assert.Null(await RedeemInScopeAsync(org, citizen, code));
+        var after = await TakePartAsync();
+
+        Assert.Equal((BallotOutcome.ResidencyRequired, AnswerOutcome.ResidencyRequired), before);
+        Assert.Equal((BallotOutcome.Cast, AnswerOutcome.Saved), after);
     }
 }
 

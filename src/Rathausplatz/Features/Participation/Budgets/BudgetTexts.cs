@@ -27,6 +27,7 @@ public static class BudgetTexts
         BallotOutcome.ProcessNotFound => text["Dieses Verfahren gibt es nicht."],
         BallotOutcome.VotingClosed => text["Abstimmen ist nur während der Abstimmungsphase möglich."],
         BallotOutcome.EmailNotConfirmed => text["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."],
+        BallotOutcome.ResidencyRequired => text["In diesem Verfahren zählen nur Stimmen von Einwohnerinnen und Einwohnern. Bitte bestätigen Sie zuerst Ihren Wohnsitz."],
         BallotOutcome.NothingSelected => text["Bitte wählen Sie mindestens ein Projekt."],
         BallotOutcome.UnknownProject => text["Bitte wählen Sie Projekte aus der Liste."],
         BallotOutcome.OverBudget => text["Ihre Auswahl kostet {0}, das Budget ist {1}. Bitte wählen Sie Projekte ab, bis die Summe passt.",

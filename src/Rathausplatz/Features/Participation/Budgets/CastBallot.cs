@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Verification;
 
 namespace Rathausplatz.Features.Participation.Budgets;
 
@@ -13,7 +14,7 @@ public sealed record CastBallotInput
     public string? District { get; init; }
 }
 
-public enum BallotOutcome { Cast, Changed, ProcessNotFound, VotingClosed, EmailNotConfirmed, NothingSelected, UnknownProject, OverBudget, DistrictMissing, UnknownDistrict }
+public enum BallotOutcome { Cast, Changed, ProcessNotFound, VotingClosed, EmailNotConfirmed, ResidencyRequired, NothingSelected, UnknownProject, OverBudget, DistrictMissing, UnknownDistrict }
 
 /// <summary>What happened, and for <see cref="BallotOutcome.OverBudget"/> the sums the message names.</summary>
 public sealed record CastBallotResult(BallotOutcome Outcome, long SelectedCents = 0, long BudgetCents = 0)
@@ -28,7 +29,7 @@ public sealed record CastBallotResult(BallotOutcome Outcome, long SelectedCents 
 /// requests (double click, two tabs, a script). A later vote changes the ballot: its selections are replaced
 /// in one transaction, so nobody ever counts twice or half.
 /// </summary>
-public sealed class CastBallot(AppDb db, TimeProvider time)
+public sealed class CastBallot(AppDb db, VerifyResidency residency, TimeProvider time)
 {
     public async Task<CastBallotResult> RunAsync(CastBallotInput input, CancellationToken ct)
     {
@@ -41,6 +42,8 @@ public sealed class CastBallot(AppDb db, TimeProvider time)
             return new(BallotOutcome.VotingClosed);
         if (!await db.Users.AnyAsync(u => u.Id == input.UserId && u.EmailConfirmed, ct))
             return new(BallotOutcome.EmailNotConfirmed);
+        if (process.ResidentsOnly && !await residency.IsResidentAsync(input.UserId, ct))
+            return new(BallotOutcome.ResidencyRequired);
 
         var chosen = input.ProjectIds.Distinct().ToList();
         if (chosen.Count == 0)

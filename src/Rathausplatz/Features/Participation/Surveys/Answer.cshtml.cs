@@ -52,6 +52,9 @@ public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer 
             case AnswerOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", text["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."]);
                 break;
+            case AnswerOutcome.ResidencyRequired:
+                ModelState.AddModelError("", text["In diesem Verfahren zählen nur Stimmen von Einwohnerinnen und Einwohnern. Bitte bestätigen Sie zuerst Ihren Wohnsitz."]);
+                break;
             default:
                 foreach (var question in Questions.Where(q => result.Problems.ContainsKey(q.Id)))
                     ModelState.AddModelError(AnswerSurvey.FieldName(question.Id), Message(result.Problems[question.Id], question));

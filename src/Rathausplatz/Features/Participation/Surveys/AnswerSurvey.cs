@@ -1,10 +1,12 @@
 using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.Verification;
+
 
 namespace Rathausplatz.Features.Participation.Surveys;
 
-public enum AnswerOutcome { Saved, Invalid, AlreadyAnswered, NotFound, Closed, EmailNotConfirmed }
+public enum AnswerOutcome { Saved, Invalid, AlreadyAnswered, NotFound, Closed, EmailNotConfirmed, ResidencyRequired }
 
 /// <summary>What is wrong with the answer to one question.</summary>
 public enum AnswerProblem { Required, NotAnOption, TooLong, OutOfScale, NotAPermutation, RowMissing }
@@ -25,7 +27,7 @@ public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyDictionary<Gui
 /// survey the response has no account, a random id and the day only.
 /// </para>
 /// </summary>
-public sealed class AnswerSurvey(AppDb db, TimeProvider time)
+public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvider time)
 {
     public static string FieldName(Guid questionId) => $"q-{questionId}";
     public static string FieldName(Guid questionId, int item) => $"q-{questionId}-{item.ToString(CultureInfo.InvariantCulture)}";
@@ -41,6 +43,9 @@ public sealed class AnswerSurvey(AppDb db, TimeProvider time)
             return AnswerResult.Of(AnswerOutcome.Closed);
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed, ct))
             return AnswerResult.Of(AnswerOutcome.EmailNotConfirmed);
+        if (await db.Set<ParticipationProcess>().AnyAsync(p => p.Id == survey.ProcessId && p.ResidentsOnly, ct)
+            && !await residency.IsResidentAsync(userId, ct))
+            return AnswerResult.Of(AnswerOutcome.ResidencyRequired);
         if (await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == surveyId && p.UserId == userId, ct))
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
 
