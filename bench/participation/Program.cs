@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Bench;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
@@ -26,13 +27,14 @@ using Rathausplatz.Features.Participation.Proposals;
 // Usage: dotnet ParticipationBench.dll [--proposals 20000] [--supports 200000] [--voters 500] [--queries 300]
 //        [--only sqlite|postgres] [--postgres "Host=…"] [--results ../RESULTS.md]
 
-var proposalCount = IntArg("--proposals", 20_000);
-var supportCount = IntArg("--supports", 200_000);
-var voterCount = IntArg("--voters", 500);
-var queries = IntArg("--queries", 300);
-var only = StringArg("--only");
-var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
-var resultsFile = StringArg("--results");
+var options = new BenchOptions(args);
+var proposalCount = options.Number("--proposals", 20_000);
+var supportCount = options.Number("--supports", 200_000);
+var voterCount = options.Number("--voters", 500);
+var queries = options.Number("--queries", 300);
+var only = options.Text("--only");
+var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
+var resultsFile = options.Text("--results");
 const int Accounts = 1000;
 const int Repeats = 100;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -49,7 +51,7 @@ var report = Report(runs);
 Console.WriteLine();
 Console.WriteLine(report);
 if (resultsFile is not null)
-    WriteSection(resultsFile, report);
+    BenchReport.WriteSection(resultsFile, "Participation", "bench/participation/run", report);
 return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? server)
@@ -307,10 +309,10 @@ static async Task<Timings> TimeAsync<T>(IReadOnlyList<T> inputs, Func<T, Task> a
 
 string Report(List<ProviderRun> results)
 {
-    var machine = $"{Environment.ProcessorCount} cores ({CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
+    var machine = $"{Environment.ProcessorCount} cores ({BenchReport.CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
     var lines = new List<string>
     {
-        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {LoadAverage()}.",
+        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {BenchReport.LoadAverage()}.",
         $"One process with {proposalCount:N0} proposals (five districts, a tenth without) and {supportCount:N0} supports from {Accounts:N0} accounts, skewed (weight 1/rank^0.9). The app runs on Kestrel in the benchmark's process (the demo town seeded) and is asked over loopback HTTP.",
         "",
         $"**(a) The public process page with its proposal list** (20 per page, sorted by supports), {queries} requests each after 30 for warm-up, one at a time; each carries a fresh query parameter, so the output cache never answers: every request queries and renders the whole page.",
@@ -344,35 +346,10 @@ string Report(List<ProviderRun> results)
         string.Create(CultureInfo.InvariantCulture, $"| {provider} | {what} | {t.P50:F2} | {t.P95:F2} | {t.P99:F2} | {t.Max:F2} | {(target ? (t.P95 <= 30 ? "yes" : "no") : "")} |");
 }
 
-static string CpuName() =>
-    File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?" : "?";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-static void WriteSection(string path, string body)
-{
-    const string heading = "## Participation";
-    var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-    var start = text.IndexOf(heading + "\n", StringComparison.Ordinal);
-    var section = $"{heading}\n\nWritten by `bench/participation/run`.\n\n{body}\n";
-    if (start < 0)
-        text = text.TrimEnd('\n') + "\n\n" + section;
-    else
-    {
-        var end = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-        text = text[..start] + section + (end < 0 ? "" : text[end..]);
-    }
-    File.WriteAllText(path, text);
-    Console.WriteLine($"Wrote the section \"Participation\" of {path}.");
-}
 
-int IntArg(string name, int fallback) => StringArg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-string? StringArg(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-}
 
 internal static partial class Bench
 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Bench;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Reports;
@@ -16,13 +17,14 @@ using Rathausplatz.Features.Reports.Public;
 // primary key. The query classes are called directly, so no output cache is involved: every call queries.
 // Usage: dotnet run -c Release -- [--reports 100000] [--queries 500] [--postgres "Host=…"] [--results ../RESULTS.md]
 
-var reports = IntArg("--reports", 100_000);
-var queries = IntArg("--queries", 500);
-var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
-var resultsFile = StringArg("--results");
+var options = new BenchOptions(args);
+var reports = options.Number("--reports", 100_000);
+var queries = options.Number("--queries", 500);
+var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
+var resultsFile = options.Text("--results");
 // Studying plans by hand: --keep leaves the filled databases behind and prints where; --only sqlite|postgres.
 var keep = args.Contains("--keep");
-var only = StringArg("--only");
+var only = options.Text("--only");
 // --log-sql: print every SQL command EF runs while measuring, with its duration (studying where a query's time goes).
 var logSql = args.Contains("--log-sql");
 var measuring = false;
@@ -44,7 +46,7 @@ var report = Report(runs);
 Console.WriteLine();
 Console.WriteLine(report);
 if (resultsFile is not null)
-    WriteSection(resultsFile, report);
+    BenchReport.WriteSection(resultsFile, "Reports", "bench/reports/run", report);
 return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? connectionString)
@@ -249,10 +251,10 @@ static async Task<Timings> TimeAsync<T>(IReadOnlyList<T> inputs, Func<T, Task> a
 
 string Report(List<ProviderRun> results)
 {
-    var machine = $"{Environment.ProcessorCount} cores ({CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
+    var machine = $"{Environment.ProcessorCount} cores ({BenchReport.CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
     var lines = new List<string>
     {
-        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {LoadAverage()}.",
+        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {BenchReport.LoadAverage()}.",
         $"{reports:N0} reports over three years in a 0.2° × 0.2° town, {Categories} categories, one organisation, with their history rows; {queries} queries each, after 50 for warm-up.",
         "Each figure is one call as a request makes it, uncached (the query classes are called directly, no output cache): a new DI scope and DbContext, the query, and (except the baseline) the JSON or GeoJSON answer written.",
         "",
@@ -275,35 +277,10 @@ string Report(List<ProviderRun> results)
         string.Create(CultureInfo.InvariantCulture, $"| {provider} | {what} | {t.P50:F2} | {t.P95:F2} | {t.P99:F2} | {t.Max:F2} | {(target ? (t.P95 <= 30 ? "yes" : "no") : "")} |");
 }
 
-static string CpuName() =>
-    File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?" : "?";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-static void WriteSection(string path, string body)
-{
-    const string heading = "## Reports";
-    var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-    var start = text.IndexOf(heading + "\n", StringComparison.Ordinal);
-    var section = $"{heading}\n\nWritten by `bench/reports/run`.\n\n{body}\n";
-    if (start < 0)
-        text = text.TrimEnd('\n') + "\n\n" + section;
-    else
-    {
-        var end = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-        text = text[..start] + section + (end < 0 ? "" : text[end..]);
-    }
-    File.WriteAllText(path, text);
-    Console.WriteLine($"Wrote the section \"Reports\" of {path}.");
-}
 
-int IntArg(string name, int fallback) => StringArg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-string? StringArg(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-}
 
 internal sealed record Timings(double P50, double P95, double P99, double Max);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Bench;
 using Rathausplatz.Bench.Search;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom;
@@ -13,18 +14,19 @@ using Rathausplatz.Features.Organizations;
 // the same run: a post by primary key, and the newest-posts list of /aktuelles.
 // Usage: dotnet run -c Release -- [--posts 100000] [--queries 500] [--postgres "Host=…"] [--results ../RESULTS.md]
 
-var posts = IntArg("--posts", 100_000);
-var queries = IntArg("--queries", 500);
-var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
-var resultsFile = StringArg("--results");
+var options = new BenchOptions(args);
+var posts = options.Number("--posts", 100_000);
+var queries = options.Number("--queries", 500);
+var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
+var resultsFile = options.Text("--results");
 // --keep: leave the filled databases behind (their names are printed) to study plans by hand.
 var keep = args.Contains("--keep");
 // --only sqlite|postgres: measure one provider.
-var only = StringArg("--only")?.ToLowerInvariant();
+var only = options.Text("--only")?.ToLowerInvariant();
 // --reuse-sqlite FOLDER / --reuse-postgres DATABASE: measure a database kept by an earlier run (migrated
 // to the current schema first) instead of filling a new one; --print-queries shows what is asked.
-var reuseSqlite = StringArg("--reuse-sqlite");
-var reusePostgres = StringArg("--reuse-postgres");
+var reuseSqlite = options.Text("--reuse-sqlite");
+var reusePostgres = options.Text("--reuse-postgres");
 var printQueries = args.Contains("--print-queries");
 // --log-sql: print every SQL command EF runs with its duration (studying where a query's time goes).
 var logSql = args.Contains("--log-sql");
@@ -47,7 +49,7 @@ var report = Report(runs);
 Console.WriteLine();
 Console.WriteLine(report);
 if (resultsFile is not null)
-    WriteSection(resultsFile, report);
+    BenchReport.WriteSection(resultsFile, "Search", "bench/search/run", report);
 return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? connectionString)
@@ -231,10 +233,10 @@ static async Task<Timings> TimeAsync<T>(IReadOnlyList<T> inputs, Func<T, Task> a
 
 string Report(List<ProviderRun> results)
 {
-    var machine = $"{Environment.ProcessorCount} cores ({CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
+    var machine = $"{Environment.ProcessorCount} cores ({BenchReport.CpuName()}), {Environment.OSVersion}, .NET {Environment.Version}";
     var lines = new List<string>
     {
-        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {LoadAverage()}.",
+        $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {machine}; load average (1, 5, 15 min) at the end of the run {BenchReport.LoadAverage()}.",
         $"{posts:N0} published posts (German title, summary and a body of 7–14 sentences), one organisation; {queries} queries each, after 50 for warm-up.",
         "Each figure is one call as a request makes it: a new DI scope and DbContext, the query, the results.",
         "",
@@ -256,35 +258,10 @@ string Report(List<ProviderRun> results)
         string.Create(CultureInfo.InvariantCulture, $"| {provider} | {what} | {t.P50:F2} | {t.P95:F2} | {t.P99:F2} | {t.Max:F2} |");
 }
 
-static string CpuName() =>
-    File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?" : "?";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-static void WriteSection(string path, string body)
-{
-    const string heading = "## Search";
-    var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-    var start = text.IndexOf(heading + "\n", StringComparison.Ordinal);
-    var section = $"{heading}\n\nWritten by `bench/search/run`.\n\n{body}\n";
-    if (start < 0)
-        text = text.TrimEnd('\n') + "\n\n" + section;
-    else
-    {
-        var end = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-        text = text[..start] + section + (end < 0 ? "" : text[end..]);
-    }
-    File.WriteAllText(path, text);
-    Console.WriteLine($"Wrote the section \"Search\" of {path}.");
-}
 
-int IntArg(string name, int fallback) => StringArg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-string? StringArg(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-}
 
 internal sealed record Timings(double P50, double P95, double P99, double Max);
 
