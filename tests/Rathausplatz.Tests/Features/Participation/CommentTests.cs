@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
@@ -138,6 +139,29 @@ public abstract class CommentTests(RathausplatzApp app)
         using var tampered = await client.PostHandMadeAsync(page, path + "?handler=Comment", ("body", "Mit erfundener Haltung."), ("stance", "egal"));
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
         Assert.Single(await CommentsAsync(org));
+    }
+
+    [Fact]
+    public async Task AChangedNetiquetteIsAcceptedAgainBeforeTheNextComment()
+    {
+        var (org, _, _, path) = await ProposalAsync();
+        var user = await app.CreateUserAsync(org, Roles.Citizen);
+        var client = await app.CreateSignedInClientAsync(user);
+        using var first = await CommentAsync(client, path, "Erster Kommentar.");
+        await using (var scope = app.InOrganization(org))
+            await scope.Db.Set<Organization>().Where(o => o.Id == org.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Netiquette, "Neu: Bitte bleiben Sie sachlich."));
+
+        var page = await client.GetPageAsync(path);
+        using var withoutNetiquette = await CommentAsync(client, path, "Zweiter Kommentar.", acceptNetiquette: false);
+        using var accepted = await CommentAsync(client, path, "Zweiter Kommentar.");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.NotNull(page.QuerySelector("input[name=acceptsNetiquette]"));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutNetiquette.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var acceptance = await app.FindNetiquetteAcceptanceAsync(user);
+        Assert.Equal((Netiquette.VersionOf("Neu: Bitte bleiben Sie sachlich."), app.Now), (acceptance!.TextVersion, acceptance.AcceptedAt));
+        Assert.Equal(2, (await CommentsAsync(org)).Count);
     }
 
     [Fact]

@@ -37,28 +37,36 @@ internal sealed class NetiquetteAcceptanceConfiguration : IEntityTypeConfigurati
 
 /// <summary>
 /// Asks and records the acceptance. Contributions (proposals, comments) need it; supports and votes do not,
-/// as they say nothing anyone could be offended by.
+/// as they say nothing anyone could be offended by. An acceptance holds for the text as it read then: when
+/// the organisation changes its netiquette, the next contribution asks again, and the renewed acceptance
+/// replaces the old one (one row per person, with the time and version of the latest).
 /// </summary>
 public sealed class Netiquette(AppDb db, TimeProvider time)
 {
-    public Task<bool> AcceptedAsync(Guid userId, CancellationToken ct) =>
-        db.Set<NetiquetteAcceptance>().AnyAsync(a => a.UserId == userId, ct);
+    public async Task<bool> AcceptedAsync(Guid userId, CancellationToken ct)
+    {
+        var current = await CurrentVersionAsync(ct);
+        return await db.Set<NetiquetteAcceptance>().AnyAsync(a => a.UserId == userId && a.TextVersion == current, ct);
+    }
 
     /// <summary>
-    /// True when the person has accepted, now or before. With <paramref name="acceptsNow"/> a first
-    /// acceptance is recorded (its own save: the contribution may still be refused for another reason,
-    /// and the acceptance stands regardless).
+    /// True when the person has accepted the current text, now or before. With <paramref name="acceptsNow"/> the
+    /// acceptance is recorded (its own save: the contribution may still be refused for another reason, and the
+    /// acceptance stands regardless).
     /// </summary>
     public async Task<bool> EnsureAsync(Guid userId, bool acceptsNow, CancellationToken ct)
     {
-        if (await AcceptedAsync(userId, ct))
+        var current = await CurrentVersionAsync(ct);
+        var acceptance = await db.Set<NetiquetteAcceptance>().SingleOrDefaultAsync(a => a.UserId == userId, ct);
+        if (acceptance?.TextVersion == current)
             return true;
         if (!acceptsNow)
             return false;
-        var organizationId = db.CurrentOrganizationId;
-        var text = await db.Set<Organization>().Where(o => o.Id == organizationId).Select(o => o.Netiquette).SingleOrDefaultAsync(ct) ?? "";
-        var acceptance = new NetiquetteAcceptance { UserId = userId, AcceptedAt = time.GetUtcNow().UtcDateTime, TextVersion = VersionOf(text) };
-        db.Add(acceptance);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (acceptance is null)
+            db.Add(acceptance = new NetiquetteAcceptance { UserId = userId, AcceptedAt = now, TextVersion = current });
+        else
+            (acceptance.AcceptedAt, acceptance.TextVersion) = (now, current);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -69,6 +77,12 @@ public sealed class Netiquette(AppDb db, TimeProvider time)
             db.Entry(acceptance).State = EntityState.Detached;
         }
         return true;
+    }
+
+    private async Task<string> CurrentVersionAsync(CancellationToken ct)
+    {
+        var organizationId = db.CurrentOrganizationId;
+        return VersionOf(await db.Set<Organization>().Where(o => o.Id == organizationId).Select(o => o.Netiquette).SingleOrDefaultAsync(ct) ?? "");
     }
 
     public static string VersionOf(string text) =>
