@@ -4,6 +4,15 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace Rathausplatz.Web;
 
 /// <summary>
+/// A page whose fields are not properties of its model (a survey's questions) names them in form order
+/// itself: the model state keeps its keys in no particular order.
+/// </summary>
+public interface IHasFieldsInOrder
+{
+    IEnumerable<string> FieldsInOrder { get; }
+}
+
+/// <summary>
 /// The error summary lists problems in the order the fields stand in the form (their order in the
 /// bound input classes), not in the order validation happened to find them.
 /// </summary>
@@ -18,6 +27,8 @@ public static class ErrorSummaryOrder
             if (property.Metadata.IsComplexType && !property.Metadata.IsEnumerableType)
                 order.AddRange(property.Properties.Select(p => $"{property.Metadata.PropertyName}.{p.Metadata.PropertyName}"));
         }
+        if (page.Model is IHasFieldsInOrder fields)
+            order.AddRange(fields.FieldsInOrder);
         return state
             .Where(e => e.Value!.Errors.Count > 0)
             .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)

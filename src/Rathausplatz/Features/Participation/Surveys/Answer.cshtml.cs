@@ -11,11 +11,14 @@ namespace Rathausplatz.Features.Participation.Surveys;
 [AllowAnonymous]
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer markdown, TimeProvider time,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text) : PageModel, IHasFieldsInOrder
 {
     public ParticipationProcess Process { get; private set; } = null!;
     public Survey Survey { get; private set; } = null!;
     public List<SurveyQuestion> Questions { get; private set; } = [];
+
+    /// <summary>The error summary lists the questions' problems in the questions' order.</summary>
+    public IEnumerable<string> FieldsInOrder => Questions.Select(q => AnswerSurvey.FieldName(q.Id));
     public string IntroHtml { get; private set; } = "";
     public bool Open { get; private set; }
     public bool AlreadyAnswered { get; private set; }
