@@ -99,7 +99,7 @@ public static class DemoParticipation
         Support(benches, staff);
 
         // Accepted as the town's netiquette reads now: a fingerprint of another text would ask them again.
-        var netiquette = Netiquette.VersionOf(await db.Set<Organization>().Where(o => o.Id == db.CurrentOrganizationId).Select(o => o.Netiquette).SingleOrDefaultAsync() ?? "");
+        var netiquette = await Netiquette.CurrentVersionAsync(db, CancellationToken.None);
         foreach (var person in new[] { guest, staff, editor })
             db.Add(new NetiquetteAcceptance { UserId = person, AcceptedAt = now.AddDays(-12), TextVersion = netiquette });
         var question = new ProposalComment

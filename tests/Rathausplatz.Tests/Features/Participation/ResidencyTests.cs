@@ -31,7 +31,7 @@ public abstract class ResidencyTests(RathausplatzApp app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("\"Nr\";\"Code\";\"Auflage\"", lines[0]);
+        Assert.Equal("Nr;Code;Auflage", lines[0]);
         return lines[1..].Select(line => line.Split(';')[1].Trim('"')).ToList();
     }
 

@@ -55,12 +55,12 @@ public sealed class EditSurveyModel(AppDb db, SaveSurvey save, EditQuestions que
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) && Survey is { } survey
-            ? File(ExportAnswers.ToCsv(await export.TableAsync(survey, key => text[key], ct)), ExportAnswers.CsvType, FileName(survey, "csv"))
+            ? File((await export.TableAsync(survey, key => text[key], ct)).ToCsv(), SpreadsheetFile.CsvType, FileName(survey, "csv"))
             : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) && Survey is { } survey
-            ? File(ExportAnswers.ToXlsx(await export.TableAsync(survey, key => text[key], ct), survey.Title), ExportAnswers.XlsxType, FileName(survey, "xlsx"))
+            ? File((await export.TableAsync(survey, key => text[key], ct)).ToXlsx(survey.Title), SpreadsheetFile.XlsxType, FileName(survey, "xlsx"))
             : NotFound();
 
     private static string FileName(Survey survey, string extension) => $"umfrage-{survey.Id}.{extension}";

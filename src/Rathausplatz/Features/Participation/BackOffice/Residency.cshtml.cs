@@ -1,4 +1,3 @@
-using System.Text;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Participation.Verification;
@@ -35,7 +34,7 @@ public sealed class ResidencyModel(AppDb db, VerifyResidency residency, TimeProv
         if (codes is null)
             return await RefusedAsync(problem!.Value, problem == ResidencyProblem.CountInvalid ? nameof(Count) : nameof(Batch), ct);
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(LetterShopCsv(Batch!.Trim(), codes), "text/csv; charset=utf-8", $"wohnsitz-codes-{day}.csv");
+        return File(LetterShopList(Batch!.Trim(), codes).ToCsv(), SpreadsheetFile.CsvType, $"wohnsitz-codes-{day}.csv");
     }
 
     public async Task<IActionResult> OnPostCounterAsync(CancellationToken ct)
@@ -62,18 +61,9 @@ public sealed class ResidencyModel(AppDb db, VerifyResidency residency, TimeProv
         return this.PageWithErrors();
     }
 
-    /// <summary>
-    /// For German spreadsheet programs: UTF-8 with a byte order mark, semicolons, every field quoted. A
-    /// run's name that starts like a formula is defused with an apostrophe.
-    /// </summary>
-    private static byte[] LetterShopCsv(string batch, List<string> codes)
-    {
-        var csv = new StringBuilder("\"Nr\";\"Code\";\"Auflage\"\r\n");
-        var safeBatch = batch[0] is '=' or '+' or '-' or '@' ? "'" + batch : batch;
-        for (var i = 0; i < codes.Count; i++)
-            csv.Append($"\"{i + 1}\";\"{codes[i]}\";\"{safeBatch.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+    /// <summary>One row per code for the letter shop: number, code and the print run's name.</summary>
+    private static SpreadsheetFile LetterShopList(string batch, List<string> codes) =>
+        new(["Nr", "Code", "Auflage"], codes.Select((code, i) => (IReadOnlyList<object?>)[i + 1, code, batch]).ToList());
 
     private async Task LoadAsync(CancellationToken ct)
     {

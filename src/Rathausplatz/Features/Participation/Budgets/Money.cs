@@ -15,6 +15,10 @@ public static partial class Money
             ? string.Format(culture ?? CultureInfo.CurrentCulture, "{0:N0} €", cents / 100)
             : string.Format(culture ?? CultureInfo.CurrentCulture, "{0:N2} €", cents / 100m);
 
+    /// <summary>An amount as a form shows it back for editing: "12500" or "12500,50", which <see cref="TryParseEuros"/> reads.</summary>
+    public static string ForInput(long cents) =>
+        (cents / 100m).ToString(cents % 100 == 0 ? "0" : "0.00", CultureInfo.GetCultureInfo("de-DE"));
+
     /// <summary>
     /// Reads "12500", "12.500", "12.500,50", "12500,5", "12500.50" or "12,500.50" (with or without €). A dot followed
     /// by exactly three digits groups thousands (German habit); otherwise a single dot or comma marks the cents.

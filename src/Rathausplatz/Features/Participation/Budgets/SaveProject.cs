@@ -1,4 +1,3 @@
-using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Processes;
@@ -64,7 +63,7 @@ public sealed class SaveProject(AppDb db, TimeProvider time)
     {
         Title = project.Title,
         Description = project.Description,
-        Cost = (project.CostCents / 100m).ToString(project.CostCents % 100 == 0 ? "0" : "0.00", CultureInfo.GetCultureInfo("de-DE")),
+        Cost = Money.ForInput(project.CostCents),
         District = districtSlug,
         ProposalId = project.ProposalId,
     };

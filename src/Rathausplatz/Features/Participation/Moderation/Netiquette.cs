@@ -79,7 +79,10 @@ public sealed class Netiquette(AppDb db, TimeProvider time)
         return true;
     }
 
-    private async Task<string> CurrentVersionAsync(CancellationToken ct)
+    private Task<string> CurrentVersionAsync(CancellationToken ct) => CurrentVersionAsync(db, ct);
+
+    /// <summary>The fingerprint of the current organisation's netiquette as it reads now.</summary>
+    public static async Task<string> CurrentVersionAsync(AppDb db, CancellationToken ct)
     {
         var organizationId = db.CurrentOrganizationId;
         return VersionOf(await db.Set<Organization>().Where(o => o.Id == organizationId).Select(o => o.Netiquette).SingleOrDefaultAsync(ct) ?? "");

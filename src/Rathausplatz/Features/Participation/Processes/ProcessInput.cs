@@ -78,7 +78,7 @@ public sealed class ProcessInput
         SupportThreshold = process.SupportThreshold,
         SurveysEnabled = process.SurveysEnabled,
         BudgetEnabled = process.BudgetEnabled,
-        Budget = process.BudgetCents is { } cents ? (cents / 100m).ToString(cents % 100 == 0 ? "0" : "0.00", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : null,
+        Budget = process.BudgetCents is { } cents ? Budgets.Money.ForInput(cents) : null,
         ResidentsOnly = process.ResidentsOnly,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),

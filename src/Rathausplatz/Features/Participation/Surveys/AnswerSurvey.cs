@@ -36,15 +36,15 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvid
     {
         var now = time.GetUtcNow().UtcDateTime;
         var survey = await db.Set<Survey>().AsNoTracking().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == surveyId, ct);
-        if (survey is null || !survey.Published
-            || !await db.Set<ParticipationProcess>().AnyAsync(p => p.Id == survey.ProcessId && p.Published && p.SurveysEnabled, ct))
+        var process = survey is null ? null : await db.Set<ParticipationProcess>()
+            .Where(p => p.Id == survey.ProcessId && p.Published && p.SurveysEnabled).Select(p => new { p.ResidentsOnly }).SingleOrDefaultAsync(ct);
+        if (survey is null || !survey.Published || process is null)
             return AnswerResult.Of(AnswerOutcome.NotFound);
         if (!survey.IsOpen(now))
             return AnswerResult.Of(AnswerOutcome.Closed);
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed, ct))
             return AnswerResult.Of(AnswerOutcome.EmailNotConfirmed);
-        if (await db.Set<ParticipationProcess>().AnyAsync(p => p.Id == survey.ProcessId && p.ResidentsOnly, ct)
-            && !await residency.IsResidentAsync(userId, ct))
+        if (process.ResidentsOnly && !await residency.IsResidentAsync(userId, ct))
             return AnswerResult.Of(AnswerOutcome.ResidencyRequired);
         if (await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == surveyId && p.UserId == userId, ct))
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
