@@ -30,4 +30,28 @@ public static class Localization
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource));
 
     public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName;
+
+    /// <summary>
+    /// Runs <paramref name="compose"/> with the UI culture of <paramref name="language"/> ("en" or else German):
+    /// for what is written to someone other than the request's reader, such as a mail in the recipient's language.
+    /// </summary>
+    public static T InLanguage<T>(string? language, Func<T> compose)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language == "en" ? Cultures[1] : Cultures[0];
+        try
+        {
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    public static void InLanguage(string? language, Action compose) => InLanguage(language, () =>
+    {
+        compose();
+        return true;
+    });
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Reports;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Tests.Support;
 
@@ -47,7 +48,7 @@ public abstract partial class RathausplatzApp
             Email = email,
             Language = language,
             Photos = (photos ?? []).Select(p => new PhotoUpload(new MemoryStream(p))).ToList(),
-        }, new ReportMails.Sender(organization.Name, $"https://{organization.Host}"), CancellationToken.None);
+        }, new MailSender(organization.Name, $"https://{organization.Host}"), CancellationToken.None);
         if (result.Report is not { } report)
             throw new InvalidOperationException("Report refused: " + string.Join(", ", result.Refusals.Select(r => r.Problem)));
         if (email is not null)

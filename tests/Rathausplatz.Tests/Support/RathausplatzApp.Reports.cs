@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rathausplatz.Features.Reports;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Tests.Support;
 
@@ -8,7 +9,7 @@ public abstract partial class RathausplatzApp
     /// <summary>The demo town's districts: one square around 10.005 E, 51.005 N (and none elsewhere).</summary>
     public const string ReportDistrict = """{"type":"Polygon","coordinates":[[[10.0,51.0],[10.01,51.0],[10.01,51.01],[10.0,51.01],[10.0,51.0]]]}""";
 
-    public static readonly ReportMails.Sender TestSender = new("Teststadt", "https://test.example");
+    public static readonly MailSender TestSender = new("Teststadt", "https://test.example");
 
     /// <summary>An active category (its code is returned) routed to <paramref name="departmentId"/>, with the given extra fields.</summary>
     public async Task<string> AddReportCategoryAsync(TestOrganization organization, string name = "Straßenschaden", Guid? departmentId = null,

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Rathausplatz.Features.Delivery.Email;
-using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Accounts;
 
@@ -63,36 +61,14 @@ public sealed class AccountMails(UserManager<User> users, Mailer mailer, IString
         catch (FormatException) { return null; }
     }
 
-    /// <summary>The organisation a mail speaks for and the address its links point to.</summary>
-    public sealed record MailSender(string OrganizationName, string BaseUrl);
-
-    private MailSender Here()
-    {
-        var request = http.HttpContext!.Request;
-        return new MailSender(http.HttpContext.Organization().Name, $"{request.Scheme}://{request.Host}");
-    }
+    private MailSender Here() => MailSender.Of(http.HttpContext!);
 
     private string Link(string path, Dictionary<string, string?> query) => QueryHelpers.AddQueryString(Here().BaseUrl + path, query);
 
-    private async Task SendAsync(MailSender organization, User user, string to, string subjectKey, string introKey, string link, CancellationToken ct)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = user.PreferredLanguage == "en" ? Localization.Cultures[1] : Localization.Cultures[0];
-        try
-        {
-            var subject = $"{text[subjectKey, organization.OrganizationName]} – {organization.OrganizationName}";
-            var intro = text[introKey, organization.OrganizationName];
-            var greeting = text["Guten Tag {0},", user.DisplayName];
-            var validity = text["Der Link ist 24 Stunden gültig."];
-            var body = $"{greeting}\n\n{intro}\n\n{link}\n\n{validity}\n\n-- \n{organization.OrganizationName}\n";
-            var html = $"<p>{Html(greeting)}</p><p>{Html(intro)}</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p><p>{Html(validity)}</p><p>{Html(organization.OrganizationName)}</p>";
-            await mailer.SendAsync(new OutgoingMail(to, subject, body, html, organization.OrganizationName), ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
-    private static string Html(string value) => System.Net.WebUtility.HtmlEncode(value);
+    private Task SendAsync(MailSender organization, User user, string to, string subjectKey, string introKey, string link, CancellationToken ct) =>
+        mailer.SendAsync(Localization.InLanguage(user.PreferredLanguage, () => new MailComposer(organization, text["Guten Tag {0},", user.DisplayName])
+            .Paragraph(text[introKey, organization.OrganizationName])
+            .Link(link)
+            .Paragraph(text["Der Link ist 24 Stunden gültig."])
+            .Build(to, $"{text[subjectKey, organization.OrganizationName]} – {organization.OrganizationName}")), ct);
 }

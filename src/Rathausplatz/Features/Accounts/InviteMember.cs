@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Accounts;
 
@@ -37,7 +38,7 @@ public sealed class InviteMember(IServiceScopeFactory scopes, TimeProvider time)
             return InvitationOutcome.Refused;
         await users.AddToRolesAsync(user, invitation.Roles.Count > 0 ? invitation.Roles : [Roles.Citizen]);
         await scope.ServiceProvider.GetRequiredService<AccountMails>()
-            .SendInvitationAsync(user, new AccountMails.MailSender(organizationName, $"{scheme}://{hostName}"), ct);
+            .SendInvitationAsync(user, new MailSender(organizationName, $"{scheme}://{hostName}"), ct);
         return InvitationOutcome.Invited;
     }
 }

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Audiences;
 
@@ -9,7 +10,7 @@ namespace Rathausplatz.Features.Audiences;
 /// </summary>
 public sealed class Subscribe(AppDb db, TimeProvider time, SubscriptionMails mails)
 {
-    public async Task RunAsync(string email, SubscriptionChoice choice, SubscriptionMails.Sender sender, CancellationToken ct)
+    public async Task RunAsync(string email, SubscriptionChoice choice, MailSender sender, CancellationToken ct)
     {
         var address = EmailAddresses.Normalize(email);
         var now = time.GetUtcNow().UtcDateTime;

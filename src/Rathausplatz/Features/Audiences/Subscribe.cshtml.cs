@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Rathausplatz.Data;
-using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Audiences;
 
@@ -37,7 +37,7 @@ public sealed class SubscribeModel(AppDb db, Subscribe subscribe) : PageModel
             Fields = await PreferenceFields.LoadAsync(db, Input, "Input.", ct);
             return this.PageWithErrors();
         }
-        var sender = new SubscriptionMails.Sender(HttpContext.Organization().Name, $"{Request.Scheme}://{Request.Host}");
+        var sender = MailSender.Of(HttpContext);
         await subscribe.RunAsync(Email, Input.ToChoice(), sender, ct);
         return RedirectToPage("Requested");
     }

@@ -5,6 +5,7 @@ using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Newsroom.Media;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports;
 
@@ -79,7 +80,7 @@ public sealed class SubmitReport(AppDb db, TimeProvider time, ReportArea area, A
     public const int MaxAddress = 300;
     public const int MaxAnswer = 4000;
 
-    public async Task<SubmitReportResult> RunAsync(SubmitReportInput input, ReportMails.Sender sender, CancellationToken ct)
+    public async Task<SubmitReportResult> RunAsync(SubmitReportInput input, MailSender sender, CancellationToken ct)
     {
         var refusals = new List<SubmitRefusal>();
         var settings = await ReportSettings.LoadAsync(db, ct);

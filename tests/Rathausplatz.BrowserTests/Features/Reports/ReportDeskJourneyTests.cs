@@ -6,6 +6,7 @@ using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Reports;
 using Xunit.Abstractions;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.BrowserTests.Features.Reports;
 
@@ -109,7 +110,7 @@ public sealed partial class ReportDeskJourneyTests(BrowserApp app, ITestOutputHe
             Description = "Tiefes Schlagloch auf dem Radweg vor der Schule.",
             Email = email,
             Answers = new Dictionary<string, string[]> { ["blockiert"] = ["teilweise"] },
-        }, new ReportMails.Sender(organization.Name, app.BaseUrl), CancellationToken.None);
+        }, new MailSender(organization.Name, app.BaseUrl), CancellationToken.None);
         var report = result.Report ?? throw new InvalidOperationException(string.Join(", ", result.Refusals.Select(r => r.Problem)));
         await db.Set<Report>().Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterEmailVerifiedAt, app.Clock.GetUtcNow().UtcDateTime));
         return report.PublicId;

@@ -1,7 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences;
-using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Delivery.InApp;
 
@@ -73,7 +73,7 @@ public sealed class AccountModel(AppDb db, InAppInbox inbox, UserManager<User> u
         if (user is not { EmailConfirmed: true, Email: { } email })
             return BadRequest();
         var choice = Input.Types.Count == 0 ? SubscriptionChoice.Everything(user.PreferredLanguage) : Input.ToChoice() with { Language = user.PreferredLanguage };
-        await subscribe.RunAsync(email, choice, new SubscriptionMails.Sender(HttpContext.Organization().Name, $"{Request.Scheme}://{Request.Host}"), ct);
+        await subscribe.RunAsync(email, choice, MailSender.Of(HttpContext), ct);
         this.Flash(text["Bitte bestätigen Sie Ihr Abonnement über den Link in der E-Mail, die wir Ihnen gesendet haben."]);
         return Redirect("/abonnement/konto");
     }

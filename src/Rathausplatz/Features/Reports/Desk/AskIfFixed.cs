@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Rathausplatz.Data;
 using Rathausplatz.Jobs;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Desk;
 
@@ -34,13 +35,13 @@ public sealed class AskIfFixed(AppDb db, TimeProvider time, ReportDeskMails mail
         var now = time.GetUtcNow().UtcDateTime;
         report.FollowUpAskedAt = now;
         report.FollowUpAnsweredAt = null;
-        var sender = new ReportMails.Sender(payload.OrganizationName, payload.BaseUrl);
+        var sender = new MailSender(payload.OrganizationName, payload.BaseUrl);
         mails.QueueFollowUp(report, Link(sender, tokens.Seal(report, fixedAnswer: true)), Link(sender, tokens.Seal(report, fixedAnswer: false)),
             sender, $"report-follow-up-mail:{payload.DoneUpdateId:N}");
         await db.SaveChangesAsync(ct);
     }
 
-    public static string Link(ReportMails.Sender sender, string token) => $"{sender.BaseUrl}/meldungen/rueckfrage/{token}";
+    public static string Link(MailSender sender, string token) => $"{sender.BaseUrl}/meldungen/rueckfrage/{token}";
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Reports.Desk;
@@ -56,10 +55,6 @@ public static class DeskSetup
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return TypedResults.File(variant.Bytes, variant.ContentType);
     }
-
-    /// <summary>The organisation and the address of its links, for the reporter's mails.</summary>
-    public static ReportMails.Sender ReportSender(this PageModel page) =>
-        new(page.HttpContext.Organization().Name, $"{page.Request.Scheme}://{page.Request.Host}");
 }
 
 /// <summary>The desk's refusals in the user's language.</summary>

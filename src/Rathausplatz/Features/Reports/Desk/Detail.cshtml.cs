@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Desk;
 
@@ -94,7 +95,7 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
             ModelState.AddModelError("StatusChange.Status", text["Bitte wählen Sie einen Status."]);
             return this.PageWithErrors();
         }
-        var result = await work.SetStatusAsync(actor, [Report.Id], status, input.Text, this.ReportSender(), ct);
+        var result = await work.SetStatusAsync(actor, [Report.Id], status, input.Text, MailSender.Of(HttpContext), ct);
         if (result.Changed == 1)
             return Done(text["Der Status ist gespeichert."]);
         if (result.Refused is [(_, DeskProblem.Unchanged)])
@@ -109,7 +110,7 @@ public sealed class DetailModel(AppDb db, ReportDesk desk, WorkOnReport work, Ti
         if (!await LoadAsync(actor, publicId, ct))
             return NotFound();
         Note = input;
-        if (await work.AddNoteAsync(actor, Report.Id, input.Text, input.Public, this.ReportSender(), ct) is { } problem)
+        if (await work.AddNoteAsync(actor, Report.Id, input.Text, input.Public, MailSender.Of(HttpContext), ct) is { } problem)
         {
             ModelState.AddModelError("Note.Text", DeskMessages.Of(problem, text));
             return this.PageWithErrors();

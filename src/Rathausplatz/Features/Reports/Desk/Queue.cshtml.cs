@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Desk;
 
@@ -83,7 +84,7 @@ public sealed class QueueModel(AppDb db, ReportDesk desk, WorkOnReport work, Tim
         else if (ReportTexts.StatusFromSlug(bulk.Status) is not { } status)
             ModelState.AddModelError("Bulk.Status", text["Bitte wählen Sie einen Status."]);
         else
-            result = await work.SetStatusAsync(actor, bulk.Selected, status, bulk.Text, this.ReportSender(), ct);
+            result = await work.SetStatusAsync(actor, bulk.Selected, status, bulk.Text, MailSender.Of(HttpContext), ct);
 
         if (result is { Changed: 0, Refused: [(_, var problem), ..] } && problem is not DeskProblem.Unchanged)
             ModelState.AddModelError(problem switch

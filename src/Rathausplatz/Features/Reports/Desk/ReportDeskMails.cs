@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Desk;
@@ -12,15 +9,15 @@ namespace Rathausplatz.Features.Reports.Desk;
 /// </summary>
 public sealed class ReportDeskMails(Mailer mailer, IStringLocalizer<SharedResource> text)
 {
-    public static string PublicLink(ReportMails.Sender sender, Report report) => $"{sender.BaseUrl}/meldungen/{report.PublicId}";
+    public static string PublicLink(MailSender sender, Report report) => $"{sender.BaseUrl}/meldungen/{report.PublicId}";
 
-    public void QueueUpdate(Report report, ReportUpdate update, ReportMails.Sender sender)
+    public void QueueUpdate(Report report, ReportUpdate update, MailSender sender)
     {
         if (report.ReporterEmail is null || !report.ReporterEmailVerified)
             return;
-        InLanguage(report.ReporterLanguage, () =>
+        Localization.InLanguage(report.ReporterLanguage, () =>
         {
-            var mail = new Composer(sender, text["Guten Tag,"]);
+            var mail = new MailComposer(sender, text["Guten Tag,"]);
             mail.Paragraph(text["es gibt Neuigkeiten zu Ihrer Meldung {1} bei {0}:", sender.OrganizationName, report.PublicId]);
             if (update.Status is { } status)
                 mail.Paragraph(text["Neuer Status: {0}", text[ReportTexts.StatusName(status)]]);
@@ -41,10 +38,10 @@ public sealed class ReportDeskMails(Mailer mailer, IStringLocalizer<SharedResour
         });
     }
 
-    public void QueueFollowUp(Report report, string yesLink, string noLink, ReportMails.Sender sender, string idempotencyKey) =>
-        InLanguage(report.ReporterLanguage, () =>
+    public void QueueFollowUp(Report report, string yesLink, string noLink, MailSender sender, string idempotencyKey) =>
+        Localization.InLanguage(report.ReporterLanguage, () =>
         {
-            var mail = new Composer(sender, text["Guten Tag,"]);
+            var mail = new MailComposer(sender, text["Guten Tag,"]);
             mail.Paragraph(text["vor einiger Zeit haben wir Ihre Meldung {1} bei {0} als erledigt abgeschlossen. Ist der Mangel wirklich behoben?", sender.OrganizationName, report.PublicId]);
             mail.Paragraph(text["Ja, der Mangel ist behoben:"]);
             mail.Link(yesLink);
@@ -55,52 +52,4 @@ public sealed class ReportDeskMails(Mailer mailer, IStringLocalizer<SharedResour
             mailer.Queue(mail.Build(report.ReporterEmail!, $"{text["Ist der Mangel wirklich behoben?"]} {report.PublicId} – {sender.OrganizationName}"),
                 idempotencyKey);
         });
-
-    private static void InLanguage(string language, Action compose)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = language == "en" ? Localization.Cultures[1] : Localization.Cultures[0];
-        try
-        {
-            compose();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
-    /// <summary>Plain text and HTML side by side, built from the same paragraphs.</summary>
-    private sealed class Composer
-    {
-        private readonly StringBuilder plain = new();
-        private readonly StringBuilder html = new();
-        private readonly ReportMails.Sender sender;
-        private readonly string greeting;
-
-        public Composer(ReportMails.Sender sender, string greeting)
-        {
-            this.sender = sender;
-            this.greeting = greeting;
-        }
-
-        public void Paragraph(string value)
-        {
-            plain.Append(value).Append("\n\n");
-            html.Append("<p>").Append(WebUtility.HtmlEncode(value).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        }
-
-        public void Link(string url)
-        {
-            plain.Append(url).Append("\n\n");
-            var encoded = WebUtility.HtmlEncode(url);
-            html.Append("<p><a href=\"").Append(encoded).Append("\">").Append(encoded).Append("</a></p>");
-        }
-
-        public OutgoingMail Build(string to, string subject) => new(to, subject, Text(), Html(), sender.OrganizationName);
-
-        private string Text() => $"{greeting}\n\n{plain}-- \n{sender.OrganizationName}\n";
-
-        private string Html() => $"<p>{WebUtility.HtmlEncode(greeting)}</p>{html}<p>{WebUtility.HtmlEncode(sender.OrganizationName)}</p>";
-    }
 }

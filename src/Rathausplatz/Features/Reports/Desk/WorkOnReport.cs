@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Desk;
 
@@ -38,7 +39,7 @@ public sealed class WorkOnReport(AppDb db, TimeProvider time, ReportDesk desk, R
     IOptions<ReportDeskOptions> options)
 {
     public async Task<DeskResult> SetStatusAsync(DeskUser actor, IReadOnlyCollection<Guid> reportIds, ReportStatus status, string? text,
-        ReportMails.Sender sender, CancellationToken ct)
+        MailSender sender, CancellationToken ct)
     {
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (text?.Length > ReportUpdate.MaxText)
@@ -141,7 +142,7 @@ public sealed class WorkOnReport(AppDb db, TimeProvider time, ReportDesk desk, R
     }
 
     /// <summary>A public update (mailed to the reporter) or an internal note (staff only).</summary>
-    public async Task<DeskProblem?> AddNoteAsync(DeskUser actor, Guid reportId, string? text, bool isPublic, ReportMails.Sender sender,
+    public async Task<DeskProblem?> AddNoteAsync(DeskUser actor, Guid reportId, string? text, bool isPublic, MailSender sender,
         CancellationToken ct)
     {
         text = text?.Trim();
@@ -198,7 +199,7 @@ public sealed class WorkOnReport(AppDb db, TimeProvider time, ReportDesk desk, R
         return update;
     }
 
-    private void ScheduleFollowUp(Report report, ReportUpdate done, ReportMails.Sender sender, DateTime now)
+    private void ScheduleFollowUp(Report report, ReportUpdate done, MailSender sender, DateTime now)
     {
         var weeks = options.Value.FollowUpWeeks;
         if (weeks <= 0)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Web.OutputCaching;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Open311;
 
@@ -262,7 +263,7 @@ public static partial class Open311Api
             Photos = form.Files.GetFiles("media").Select(f => new PhotoUpload(f.OpenReadStream())).ToList(),
             ClientApplicationId = client.Id,
         };
-        var result = await submit.RunAsync(input, new ReportMails.Sender(org.Name, Origin(context.Request)), ct);
+        var result = await submit.RunAsync(input, new MailSender(org.Name, Origin(context.Request)), ct);
         if (result.Report is not { } report)
         {
             var errors = result.Refusals.Select(r => Refusal(r, input, org.Name, text)).OrderByDescending(e => e.Code == StatusCodes.Status404NotFound).ToList();

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences.Districts;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Web.OutputCaching;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Public;
 
@@ -47,7 +47,7 @@ public sealed class DetailModel(AppDb db, PublicReports reports, SupportReport s
             return this.PageWithErrors();
         }
         var userId = SignedIn && Guid.TryParse(users.GetUserId(User), out var u) ? u : (Guid?)null;
-        var sender = new ReportMails.Sender(HttpContext.Organization().Name, $"{Request.Scheme}://{Request.Host}");
+        var sender = MailSender.Of(HttpContext);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
         var outcome = await support.RunAsync(publicId, Email, userId, language, sender, ct);
         switch (outcome)

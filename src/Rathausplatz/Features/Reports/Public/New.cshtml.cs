@@ -2,7 +2,7 @@ using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Audiences.Districts;
-using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Public;
 
@@ -82,7 +82,7 @@ public sealed class NewModel(AppDb db, SubmitReport submit, ReportArea area, Add
                 Answers = Answers,
                 Photos = streams.Select(s => new PhotoUpload(s)).ToList(),
             };
-            var sender = new ReportMails.Sender(HttpContext.Organization().Name, $"{Request.Scheme}://{Request.Host}");
+            var sender = MailSender.Of(HttpContext);
             var result = await submit.RunAsync(input, sender, ct);
             if (result.Report is { } report)
             {

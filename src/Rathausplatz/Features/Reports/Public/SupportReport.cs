@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Reports.Public;
 
@@ -13,7 +14,7 @@ public enum SupportOutcome { Counted, ConfirmationSent, AlreadySupported, NotFou
 /// </summary>
 public sealed class SupportReport(AppDb db, TimeProvider time, ReportMails mails)
 {
-    public async Task<SupportOutcome> RunAsync(string publicId, string? email, Guid? userId, string language, ReportMails.Sender sender, CancellationToken ct)
+    public async Task<SupportOutcome> RunAsync(string publicId, string? email, Guid? userId, string language, MailSender sender, CancellationToken ct)
     {
         var report = await db.Set<Report>().SingleOrDefaultAsync(r => r.PublicId == publicId, ct);
         if (report is null)
