@@ -19,6 +19,7 @@ public sealed record ProcessSpec
     public bool ProposalsEnabled { get; init; } = true;
     public int? SupportThreshold { get; init; }
     public bool ResidentsOnly { get; init; }
+    public bool OpenWithoutAccount { get; init; }
     /// <summary>Days from today (town time) of the proposal phase's first and last day.</summary>
     public (int First, int Last) ProposalPhase { get; init; } = (-1, 10);
 
@@ -47,6 +48,7 @@ public abstract partial class RathausplatzApp
         input.ProposalsEnabled = spec.ProposalsEnabled;
         input.SupportThreshold = spec.SupportThreshold;
         input.ResidentsOnly = spec.ResidentsOnly;
+        input.OpenWithoutAccount = spec.OpenWithoutAccount;
         var phase = input.Phases.Single(p => p.Kind == PhaseKind.Proposals);
         phase.FirstDay = TownToday.AddDays(spec.ProposalPhase.First);
         phase.LastDay = TownToday.AddDays(spec.ProposalPhase.Last);

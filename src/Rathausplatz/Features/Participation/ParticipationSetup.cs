@@ -8,6 +8,7 @@ using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Features.Participation.Verification;
+using Rathausplatz.Features.Participation.WithoutAccount;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -39,6 +40,9 @@ public static class ParticipationSetup
         builder.Services.AddScoped<BudgetTally>();
         builder.Services.AddScoped<ReportProgress>();
         builder.Services.AddScoped<VerifyResidency>();
+        builder.Services.AddScoped<GuestLinks>();
+        builder.Services.AddScoped<GuestSubjects>();
+        builder.Services.AddScoped<RequestGuestLink>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
@@ -49,6 +53,8 @@ public static class ParticipationSetup
             .EvictOnChangeOf<ProcessTopic>(t => t.OrganizationId)
             .EvictOnChangeOf<Proposal>(p => p.OrganizationId)
             .EvictOnChangeOf<ProposalSupport>(s => s.OrganizationId)
+            // A guest's confirmed support changes a proposal's count; a link merely asked for changes no page (no organisation's pages have the empty id).
+            .EvictOnChangeOf<GuestParticipant>(g => g.ConfirmedAt is null ? Guid.Empty : g.OrganizationId)
             .EvictOnChangeOf<ProposalComment>(c => c.OrganizationId)
             .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
             // The process page lists the published surveys; survey pages themselves are not cached (they carry the form).

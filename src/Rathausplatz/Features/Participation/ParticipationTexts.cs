@@ -101,6 +101,7 @@ public static class ParticipationTexts
         ProcessProblem.UnknownDistrict => text["Bitte wählen Sie Stadtteile aus der Liste."],
         ProcessProblem.VotingPhaseMissing => text["Für einen Bürgerhaushalt braucht das Verfahren eine Abstimmungsphase mit Daten."],
         ProcessProblem.BudgetUnreadable => text["Bitte geben Sie das Budget in Euro an, zum Beispiel 250.000."],
+        ProcessProblem.ResidentsNeedAccounts => text["Den Wohnsitz bestätigt nur, wer ein Konto hat: Ein Verfahren nur für Einwohnerinnen und Einwohner kann nicht ohne Konto offen sein."],
         _ => text["Bitte wählen Sie Themen aus der Liste."],
     };
 

@@ -39,6 +39,11 @@ public sealed class ParticipationProcess : ITenantOwned
     public long? BudgetCents { get; set; }
     /// <summary>Only confirmed residents support and vote (one person, one vote); otherwise a confirmed e-mail address suffices.</summary>
     public bool ResidentsOnly { get; set; }
+    /// <summary>
+    /// People without an account may support proposals and answer surveys, each with an address they confirm by a
+    /// link (WithoutAccount/). Never together with <see cref="ResidentsOnly"/>: residency needs an account.
+    /// </summary>
+    public bool OpenWithoutAccount { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -45,6 +45,8 @@ public sealed class ProcessInput
 
     public bool ResidentsOnly { get; set; }
 
+    public bool OpenWithoutAccount { get; set; }
+
     public List<Guid> DistrictIds { get; set; } = [];
 
     public List<Guid> TopicIds { get; set; } = [];
@@ -80,6 +82,7 @@ public sealed class ProcessInput
         BudgetEnabled = process.BudgetEnabled,
         Budget = process.BudgetCents is { } cents ? Budgets.Money.ForInput(cents) : null,
         ResidentsOnly = process.ResidentsOnly,
+        OpenWithoutAccount = process.OpenWithoutAccount,
         DistrictIds = process.Districts.Select(d => d.DistrictId).ToList(),
         TopicIds = process.Topics.Select(t => t.TopicId).ToList(),
         Phases = AllPhases(localize, process.Phases),

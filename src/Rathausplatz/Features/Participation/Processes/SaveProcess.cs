@@ -3,7 +3,7 @@ using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Participation.Processes;
 
-public enum ProcessProblem { NotFound, SlugTaken, SlugReserved, PhaseIncomplete, PhaseEndsBeforeStart, ProposalPhaseMissing, UnknownDistrict, UnknownTopic, VotingPhaseMissing, BudgetUnreadable }
+public enum ProcessProblem { NotFound, SlugTaken, SlugReserved, PhaseIncomplete, PhaseEndsBeforeStart, ProposalPhaseMissing, UnknownDistrict, UnknownTopic, VotingPhaseMissing, BudgetUnreadable, ResidentsNeedAccounts }
 
 /// <summary>A refusal and the form field it belongs to (<c>Input.…</c>), so the page can show it there.</summary>
 public sealed record ProcessRefusal(ProcessProblem Problem, string Field);
@@ -55,6 +55,8 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
             else
                 refusals.Add(new(ProcessProblem.BudgetUnreadable, "Input.Budget"));
         }
+        if (input.OpenWithoutAccount && input.ResidentsOnly)
+            refusals.Add(new(ProcessProblem.ResidentsNeedAccounts, "Input.OpenWithoutAccount"));
         var districtIds = input.DistrictIds.Distinct().ToList();
         var topicIds = input.TopicIds.Distinct().ToList();
         // The query filter hides other towns' districts and topics: their ids count as unknown.
@@ -82,6 +84,7 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         process.BudgetEnabled = input.BudgetEnabled;
         process.BudgetCents = budgetCents;
         process.ResidentsOnly = input.ResidentsOnly;
+        process.OpenWithoutAccount = input.OpenWithoutAccount;
         process.UpdatedAt = now;
 
         // Phases keep their rows (and ids) where the kind stays; the unique (process, kind) key holds throughout.

@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Verification;
+using Rathausplatz.Features.Participation.WithoutAccount;
 
 namespace Rathausplatz.Features.Participation.Proposals;
 
@@ -25,7 +26,8 @@ public sealed class SupportProposal(AppDb db, VerifyResidency residency, TimePro
             return SupportOutcome.EmailNotConfirmed;
         if (residentsOnly && !await residency.IsResidentAsync(userId, ct))
             return SupportOutcome.ResidencyRequired;
-        if (await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == proposalId && s.UserId == userId, ct))
+        if (await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == proposalId && s.UserId == userId, ct)
+            || await SupportedAsGuestAsync(proposalId, userId, ct))
             return SupportOutcome.AlreadySupported;
 
         // BEGIN IMMEDIATE on SQLite (its provider's default): the first statement writes, so a second
@@ -43,13 +45,60 @@ public sealed class SupportProposal(AppDb db, VerifyResidency residency, TimePro
             db.Entry(support).State = EntityState.Detached;
             return SupportOutcome.AlreadySupported;
         }
+        await CountAsync(proposalId, threshold, now, ct);
+        await transaction.CommitAsync(ct);
+        return SupportOutcome.Counted;
+    }
+
+    /// <summary>One more support, in SQL so parallel supports add up; reaching the threshold moves an open proposal on.</summary>
+    private async Task CountAsync(Guid proposalId, int? threshold, DateTime now, CancellationToken ct)
+    {
         await db.Set<Proposal>().Where(p => p.Id == proposalId)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), ct);
         if (threshold is { } needed)
             await db.Set<Proposal>().Where(p => p.Id == proposalId && p.Status == ProposalStatus.Open && p.SupportCount >= needed)
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, ProposalStatus.Evaluating).SetProperty(x => x.StatusChangedAt, now), ct);
+    }
+
+    /// <summary>
+    /// The link of a guest's mail was used: their support counts from now on, once. The row was written when the
+    /// link was asked for; confirming it and raising the count happen together, and only the request that
+    /// confirms the row raises the count (a second click or tab finds it confirmed). An address whose account
+    /// has supported already does not count again.
+    /// </summary>
+    public async Task<SupportOutcome> SupportAsGuestAsync(GuestParticipant guest, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var (outcome, threshold, _) = await CheckAsync(guest.SubjectId, now, ct);
+        if (outcome is not null)
+            return outcome.Value;
+        if (guest.ConfirmedAt is not null || await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == guest.SubjectId
+                && db.Users.Any(u => u.Id == s.UserId && u.NormalizedEmail == guest.Email.ToUpperInvariant()), ct))
+            return SupportOutcome.AlreadySupported;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        guest.ConfirmedAt = now;
+        try
+        {
+            // ConfirmedAt is a concurrency token: of two clicks, the second finds the row confirmed and saves nothing.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(guest).State = EntityState.Detached;
+            return SupportOutcome.AlreadySupported;
+        }
+        await CountAsync(guest.SubjectId, threshold, now, ct);
         await transaction.CommitAsync(ct);
         return SupportOutcome.Counted;
+    }
+
+    /// <summary>The account's address has supported the proposal without the account (before it existed, say).</summary>
+    private async Task<bool> SupportedAsGuestAsync(Guid proposalId, Guid userId, CancellationToken ct)
+    {
+        var address = (await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct))?.ToLowerInvariant();
+        return await db.Set<GuestParticipant>().AnyAsync(g => g.Action == GuestAction.Support && g.SubjectId == proposalId
+            && g.Email == address && g.ConfirmedAt != null, ct);
     }
 
     /// <summary>

@@ -1,18 +1,30 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.WithoutAccount;
 
 namespace Rathausplatz.Features.Participation.Surveys;
 
 /// <summary>
 /// A survey: its intro and, while it is open, the questionnaire for signed-in accounts that have not answered
-/// yet. Visitors see the questions' frame and a link to sign in. On a refusal the form comes back with what
+/// yet, and for people without an account who came by their mail's link (<c>?zugang=</c>) where the process
+/// allows it. Other visitors see a link to sign in (and to ask for such a link). On a refusal the form comes back with what
 /// was typed and a message at each question. Not output-cached: the form depends on the person.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
-public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer markdown, TimeProvider time,
+public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer markdown, TimeProvider time, GuestLinks links,
     IStringLocalizer<SharedResource> text) : PageModel, IHasFieldsInOrder
 {
+    /// <summary>The token of a guest's mail link (<see cref="GuestParticipant"/>): the questionnaire without an account.</summary>
+    [BindProperty(SupportsGet = true, Name = "zugang")]
+    public string? Access { get; set; }
+
+    /// <summary>The person without an account whose link opened the page, if the link is valid for this survey.</summary>
+    public GuestParticipant? Guest { get; private set; }
+    public bool AccessInvalid { get; private set; }
+    /// <summary>The process lets people answer without an account: visitors are offered the way by mail.</summary>
+    public bool OpenWithoutAccount { get; private set; }
+
     public ParticipationProcess Process { get; private set; } = null!;
     public Survey Survey { get; private set; } = null!;
     public List<SurveyQuestion> Questions { get; private set; } = [];
@@ -33,12 +45,13 @@ public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer 
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken ct)
     {
-        if (User.ParticipantId() is not { } userId)
-            return Challenge();
         if (!await LoadAsync(slug, id, ct))
             return NotFound();
+        var userId = User.ParticipantId();
+        if (userId is null && Guest is null)
+            return AccessInvalid ? this.PageWithErrors() : Challenge();
         Posted = Request.Form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
-        var result = await answer.RunAsync(id, userId, Posted, ct);
+        var result = userId is { } account ? await answer.RunAsync(id, account, Posted, ct) : await answer.RunAsGuestAsync(Guest!, Posted, ct);
         switch (result.Outcome)
         {
             case AnswerOutcome.Saved:
@@ -93,8 +106,17 @@ public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer 
         IntroHtml = markdown.ToSafeHtml(survey.Intro);
         Open = process.Published && survey.IsOpen(now);
         ResultsVisible = editor || survey.ResultsPublic(now);
+        OpenWithoutAccount = process.OpenWithoutAccount && !process.ResidentsOnly;
         if (User.ParticipantId() is { } userId)
             AlreadyAnswered = await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == id && p.UserId == userId, ct);
+        else if (Access is not null)
+        {
+            Guest = await links.FindAsync(db, Access, ct) is { Action: GuestAction.SurveyAnswer } guest && guest.SubjectId == id && OpenWithoutAccount ? guest : null;
+            AccessInvalid = Guest is null;
+            AlreadyAnswered = Guest is not null && await answer.AnsweredAsync(Guest, ct);
+            if (AccessInvalid)
+                ModelState.AddModelError("", text["Dieser Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."]);
+        }
         return true;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Verification;
+using Rathausplatz.Features.Participation.WithoutAccount;
 
 
 namespace Rathausplatz.Features.Participation.Surveys;
@@ -27,7 +28,7 @@ public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyDictionary<Gui
 /// survey the response has no account, a random id and the day only.
 /// </para>
 /// </summary>
-public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvider time)
+public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubjects subjects, TimeProvider time)
 {
     public static string FieldName(Guid questionId) => $"q-{questionId}";
     public static string FieldName(Guid questionId, int item) => $"q-{questionId}-{item.ToString(CultureInfo.InvariantCulture)}";
@@ -46,7 +47,8 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvid
             return AnswerResult.Of(AnswerOutcome.EmailNotConfirmed);
         if (process.ResidentsOnly && !await residency.IsResidentAsync(userId, ct))
             return AnswerResult.Of(AnswerOutcome.ResidencyRequired);
-        if (await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == surveyId && p.UserId == userId, ct))
+        if (await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == surveyId && p.UserId == userId, ct)
+            || await AnsweredAsGuestAsync(surveyId, userId, ct))
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
 
         var (answers, problems) = Read(survey.Questions, form);
@@ -73,6 +75,56 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvid
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
         }
         return AnswerResult.Of(AnswerOutcome.Saved);
+    }
+
+    /// <summary>
+    /// A person without an account answers through the link of their mail (<see cref="GuestParticipant"/>). The
+    /// response never has an account; the guest's row only records that it answered, without a time. Marking the
+    /// row and storing the response are one save, and the mark is a concurrency token, so of two parallel posts
+    /// with the same link one counts. An address whose account has answered does not answer again.
+    /// </summary>
+    public async Task<AnswerResult> RunAsGuestAsync(GuestParticipant guest, IReadOnlyDictionary<string, string[]> form, CancellationToken ct)
+    {
+        if (guest.Action != GuestAction.SurveyAnswer || await subjects.FindOpenAsync(GuestAction.SurveyAnswer, guest.SubjectId, ct) is null)
+            return AnswerResult.Of(AnswerOutcome.NotFound);
+        if (await AnsweredAsync(guest, ct))
+            return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
+        var questions = await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == guest.SubjectId).ToListAsync(ct);
+        var (answers, problems) = Read(questions, form);
+        if (problems.Count > 0)
+            return new(AnswerOutcome.Invalid, problems);
+
+        guest.Answered = true;
+        db.Add(new SurveyResponse
+        {
+            SurveyId = guest.SubjectId,
+            SubmittedOn = DateOnly.FromDateTime(TownTime.ToLocal(time.GetUtcNow().UtcDateTime)!.Value),
+            Answers = answers,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same link's other post marked the row first; that one counts.
+            db.ChangeTracker.Clear();
+            return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
+        }
+        return AnswerResult.Of(AnswerOutcome.Saved);
+    }
+
+    /// <summary>The guest answered already, by this link or with the account of the same address.</summary>
+    public async Task<bool> AnsweredAsync(GuestParticipant guest, CancellationToken ct) =>
+        guest.Answered || await db.Set<SurveyParticipation>().AnyAsync(p => p.SurveyId == guest.SubjectId
+            && db.Users.Any(u => u.Id == p.UserId && u.NormalizedEmail == guest.Email.ToUpperInvariant()), ct);
+
+    /// <summary>The account's address has answered without the account.</summary>
+    private async Task<bool> AnsweredAsGuestAsync(Guid surveyId, Guid userId, CancellationToken ct)
+    {
+        var address = (await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct))?.ToLowerInvariant();
+        return await db.Set<GuestParticipant>().AnyAsync(g => g.Action == GuestAction.SurveyAnswer && g.SubjectId == surveyId
+            && g.Email == address && g.Answered, ct);
     }
 
     /// <summary>The answers as rows, or what is wrong, question by question in their order.</summary>
