@@ -48,6 +48,7 @@ public static class DemoParticipation
             ProposalsEnabled = true,
             SupportThreshold = 10,
             SurveysEnabled = true,
+            OpenWithoutAccount = true,
             CreatedAt = now,
             UpdatedAt = now,
             Phases =
