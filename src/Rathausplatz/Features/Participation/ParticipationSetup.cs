@@ -5,6 +5,7 @@ using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
+using Rathausplatz.Features.Participation.ProcessPages;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Features.Participation.Verification;
@@ -43,6 +44,8 @@ public static class ParticipationSetup
         builder.Services.AddScoped<GuestLinks>();
         builder.Services.AddScoped<GuestSubjects>();
         builder.Services.AddScoped<RequestGuestLink>();
+        builder.Services.AddScoped<ManageProcessPages>();
+        builder.Services.AddScoped<ProcessPageList>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
@@ -61,6 +64,8 @@ public static class ParticipationSetup
             .EvictOnChangeOf<Survey>(s => s.OrganizationId)
             // Budget projects and their progress. Ballots show on no public page until the vote has closed, and
             // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
+            .EvictOnChangeOf<ProcessPage>(p => p.OrganizationId)
+            .EvictOnChangeOf<ProcessMeeting>(m => m.OrganizationId)
             .EvictOnChangeOf<BudgetProject>(p => p.OrganizationId)
             .EvictOnChangeOf<ProjectUpdate>(u => u.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.

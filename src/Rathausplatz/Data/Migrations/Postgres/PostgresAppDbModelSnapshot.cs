@@ -1819,6 +1819,76 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("NetiquetteAcceptances", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ProcessId", "PostId")
+                        .IsUnique();
+
+                    b.ToTable("ProcessMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProcessId", "Kind", "CreatedAt");
+
+                    b.ToTable("ProcessPages", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Participation.Processes.ParticipationProcess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3612,6 +3682,30 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessMeeting", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessPage", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

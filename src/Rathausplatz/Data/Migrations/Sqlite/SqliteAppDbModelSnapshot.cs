@@ -1806,6 +1806,76 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("NetiquetteAcceptances", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ProcessId", "PostId")
+                        .IsUnique();
+
+                    b.ToTable("ProcessMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProcessId", "Kind", "CreatedAt");
+
+                    b.ToTable("ProcessPages", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Participation.Processes.ParticipationProcess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3599,6 +3669,30 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessMeeting", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Newsroom.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.ProcessPages.ProcessPage", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

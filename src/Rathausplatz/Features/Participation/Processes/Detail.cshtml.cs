@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.ProcessPages;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Web.OutputCaching;
 
@@ -14,7 +15,7 @@ namespace Rathausplatz.Features.Participation.Processes;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown) : PageModel
+public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, ProcessPageList extras) : PageModel
 {
     public const int PageSize = 20;
     public const string BySupports = "unterstuetzungen";
@@ -37,6 +38,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public List<ProposalSummary> Proposals { get; private set; } = [];
     public bool HasMore { get; private set; }
     public List<Surveys.Survey> Surveys { get; private set; } = [];
+    public List<ProcessPageList.PageLink> Pages { get; private set; } = [];
+    public List<ProcessPageList.Meeting> Meetings { get; private set; } = [];
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -57,6 +60,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
         Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct))
             .Select(d => (d.Slug, d.Name)).ToList();
+        Pages = await extras.PagesAsync(process.Id, withDrafts: User.RunsProcesses(), ct);
+        Meetings = await extras.MeetingsAsync(process.Id, Localization.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture), ct);
         if (process.SurveysEnabled)
             Surveys = await db.Set<Surveys.Survey>().AsNoTracking().Where(s => s.ProcessId == process.Id && s.Published).OrderBy(s => s.OpensAt).ToListAsync(ct);
         if (!process.ProposalsEnabled)

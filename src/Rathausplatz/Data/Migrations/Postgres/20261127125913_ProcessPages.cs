@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rathausplatz.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ProcessPages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProcessMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessMeetings_ParticipationProcesses_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "ParticipationProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProcessMeetings_Post_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Post",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessPages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessPages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessPages_ParticipationProcesses_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "ParticipationProcesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessMeetings_OrganizationId",
+                table: "ProcessMeetings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessMeetings_PostId",
+                table: "ProcessMeetings",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessMeetings_ProcessId_PostId",
+                table: "ProcessMeetings",
+                columns: new[] { "ProcessId", "PostId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessPages_OrganizationId",
+                table: "ProcessPages",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessPages_ProcessId_Kind_CreatedAt",
+                table: "ProcessPages",
+                columns: new[] { "ProcessId", "Kind", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProcessMeetings");
+
+            migrationBuilder.DropTable(
+                name: "ProcessPages");
+        }
+    }
+}
