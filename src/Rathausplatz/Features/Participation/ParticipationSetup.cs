@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
@@ -8,6 +9,7 @@ using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Features.Participation.Verification;
+using Rathausplatz.Jobs;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -38,6 +40,11 @@ public static class ParticipationSetup
         builder.Services.AddScoped<CastBallot>();
         builder.Services.AddScoped<BudgetTally>();
         builder.Services.AddScoped<ReportProgress>();
+        builder.Services.AddScoped<ProgressHistory>();
+        builder.Services.AddScoped<NoticeTexts>();
+        builder.Services.AddScoped<WhatCameOfMyInput>();
+        builder.Services.AddScoped<NotifyParticipants>();
+        builder.Services.AddJobHandler<NotifyParticipants>(NotifyParticipants.JobKind);
         builder.Services.AddScoped<VerifyResidency>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
@@ -56,7 +63,7 @@ public static class ParticipationSetup
             // Budget projects and their progress. Ballots show on no public page until the vote has closed, and
             // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
             .EvictOnChangeOf<BudgetProject>(p => p.OrganizationId)
-            .EvictOnChangeOf<ProjectUpdate>(u => u.OrganizationId)
+            .EvictOnChangeOf<ProgressUpdate>(u => u.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
             .LimitLifetimeBy(NextPhaseBoundaryAsync));
 

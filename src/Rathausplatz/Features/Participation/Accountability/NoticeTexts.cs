@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net;
+using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Participation.Proposals;
+
+namespace Rathausplatz.Features.Participation.Accountability;
+
+/// <summary>What a notice is about, as read when the job runs (so it tells the current state, not a stale one).</summary>
+public sealed record NoticeSubject(string Title, string Path, ProposalStatus? Status, string? Reason, ProjectProgress Progress, int PercentDone);
+
+public sealed record NoticeText(string Title, string? Detail, string Language);
+
+/// <summary>The notice's title and the short mail, in the person's language (German unless they chose English).</summary>
+public sealed class NoticeTexts(IStringLocalizer<SharedResource> text)
+{
+    public NoticeText For(NoticeSubject subject, NoticeReason reason, string language) => InLanguage(language, () => new NoticeText(
+        reason switch
+        {
+            NoticeReason.StatusChanged => text["Entscheidung zu „{0}“: {1}", subject.Title, text[ParticipationTexts.StatusName(subject.Status ?? ProposalStatus.Open)]].Value,
+            NoticeReason.Answered => text["Offizielle Antwort zu „{0}“", subject.Title].Value,
+            _ => text["Neues zur Umsetzung von „{0}“: {1}, {2} % erledigt", subject.Title, text[ProgressTexts.ProgressName(subject.Progress)], subject.PercentDone].Value,
+        },
+        reason == NoticeReason.StatusChanged && subject.Reason is { } why ? text["Begründung: {0}", why].Value : null,
+        language));
+
+    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, string organization, string baseUrl) => InLanguage(notice.Language, () =>
+    {
+        var link = baseUrl + subject.Path;
+        string[] paragraphs =
+        [
+            text["Guten Tag,"],
+            notice.Title,
+            .. notice.Detail is null ? Array.Empty<string>() : [notice.Detail],
+            text["Mehr dazu:"] + "\n" + link,
+            text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."],
+        ];
+        var plain = string.Join("\n\n", paragraphs) + $"\n\n-- \n{organization}\n";
+        var html = string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
+            + $"<p>{WebUtility.HtmlEncode(organization)}</p>";
+        return new OutgoingMail(to, $"{notice.Title} – {organization}", plain, html, organization);
+    });
+
+    private static T InLanguage<T>(string language, Func<T> compose)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language == "en" ? Localization.Cultures[1] : Localization.Cultures[0];
+        try
+        {
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
