@@ -22,12 +22,13 @@ public enum NoticeReason { StatusChanged, Answered, Progress }
 /// so a retry after a crash or a second node running the same job tells nobody twice.
 /// </summary>
 public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices notices, Mailer mailer, NoticeTexts texts,
-    TimeProvider time, ILogger<NotifyParticipants> log) : IJobHandler
+    ILogger<NotifyParticipants> log) : IJobHandler
 {
     public const string JobKind = "participation-notices";
     internal const int BatchSize = 200;
 
-    public sealed record Payload(Guid EventId, NoticeReason Reason, Guid? ProjectId, Guid? ProposalId);
+    /// <summary><paramref name="At"/>: when it happened, the notice's time (the job may run later).</summary>
+    public sealed record Payload(Guid EventId, NoticeReason Reason, Guid? ProjectId, Guid? ProposalId, DateTime At);
 
     /// <summary>Adds the job to the caller's unit of work, so it is stored with the change it tells of, or not at all.</summary>
     public void Queue(Payload payload) => queue.Add(JobKind, payload, $"{JobKind}:{payload.EventId:N}");
@@ -37,9 +38,8 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
         var payload = JsonSerializer.Deserialize<Payload>(job.Payload) ?? throw new PermanentJobFailure("Empty notice payload.");
         if (await SubjectAsync(payload, ct) is not { } subject)
             return; // Deleted meanwhile: nothing to tell.
-        var site = await db.Set<Organization>().AsNoTracking()
+        var site = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == job.OrganizationId)
             .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() }).SingleAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
         var told = 0;
         // The ids alone (16 bytes a person) fit in memory even for a big town; the work on them goes in batches.
         var everyone = await Participants(payload).Distinct().ToListAsync(ct);
@@ -51,7 +51,7 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
             foreach (var person in batch.Where(b => !done.Contains(b.Id)))
             {
                 var text = texts.For(subject, payload.Reason, person.PreferredLanguage);
-                notices.Add(payload.EventId, person.Id, text.Title, subject.Path, now);
+                notices.Add(payload.EventId, person.Id, text.Title, subject.Path, payload.At);
                 // The mail job is stored with the notice: both or neither, so the notice marks the mail as done too.
                 if (person.EmailConfirmed && person.Email is { } email)
                     mailer.Queue(texts.Mail(text, subject, email, site.Name, $"https://{site.Host}"),

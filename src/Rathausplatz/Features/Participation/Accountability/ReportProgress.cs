@@ -48,7 +48,7 @@ public sealed class ReportProgress(AppDb db, TimeProvider time, NotifyParticipan
             Body = text, Progress = progress, PercentDone = tracked.PercentDone, At = now,
         };
         db.Add(update);
-        notify.Queue(new NotifyParticipants.Payload(update.Id, NoticeReason.Progress, update.ProjectId, update.ProposalId));
+        notify.Queue(new NotifyParticipants.Payload(update.Id, NoticeReason.Progress, update.ProjectId, update.ProposalId, now));
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -29,7 +29,7 @@ public sealed class EvaluateProposal(AppDb db, TimeProvider time, NotifyParticip
         proposal.StatusChangedById = actorId;
         // The participants hear of decisions, not of the intermediate steps (open, evaluating).
         if (status is ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Implemented)
-            notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.StatusChanged, null, proposal.Id));
+            notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.StatusChanged, null, proposal.Id, proposal.StatusChangedAt.Value));
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -47,7 +47,7 @@ public sealed class EvaluateProposal(AppDb db, TimeProvider time, NotifyParticip
         proposal.OfficialAnswer = answer;
         proposal.OfficialAnswerAt = time.GetUtcNow().UtcDateTime;
         proposal.OfficialAnswerById = actorId;
-        notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.Answered, null, proposal.Id));
+        notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.Answered, null, proposal.Id, proposal.OfficialAnswerAt.Value));
         await db.SaveChangesAsync(ct);
         return null;
     }
