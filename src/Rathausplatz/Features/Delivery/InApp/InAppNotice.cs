@@ -19,10 +19,13 @@ public sealed class InAppNotice : ITenantOwned
     public Guid UserId { get; set; }
     /// <summary>What happened (an update's id, a decision's id): with the person the unique key, so nobody is told twice.</summary>
     public Guid EventId { get; set; }
+    /// <summary>Says what the person took part in: personal data, exported with the account and deleted with it.</summary>
+    [PersonalData]
     public required string Title { get; set; }
     /// <summary>A path of this site (starts with one slash), never a full address: the inbox redirects to it.</summary>
     public required string Link { get; set; }
     public DateTime At { get; set; }
+    [PersonalData]
     public DateTime? ReadAt { get; set; }
 }
 
