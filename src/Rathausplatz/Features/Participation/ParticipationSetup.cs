@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Moderation;
@@ -10,6 +11,7 @@ using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
 using Rathausplatz.Features.Participation.Verification;
 using Rathausplatz.Features.Participation.WithoutAccount;
+using Rathausplatz.Jobs;
 using Rathausplatz.Web.OutputCaching;
 
 namespace Rathausplatz.Features.Participation;
@@ -40,6 +42,11 @@ public static class ParticipationSetup
         builder.Services.AddScoped<CastBallot>();
         builder.Services.AddScoped<BudgetTally>();
         builder.Services.AddScoped<ReportProgress>();
+        builder.Services.AddScoped<ProgressHistory>();
+        builder.Services.AddScoped<NoticeTexts>();
+        builder.Services.AddScoped<WhatCameOfMyInput>();
+        builder.Services.AddScoped<NotifyParticipants>();
+        builder.Services.AddJobHandler<NotifyParticipants>(NotifyParticipants.JobKind);
         builder.Services.AddScoped<VerifyResidency>();
         builder.Services.AddScoped<GuestLinks>();
         builder.Services.AddScoped<GuestSubjects>();
@@ -62,12 +69,13 @@ public static class ParticipationSetup
             .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
             // The process page lists the published surveys; survey pages themselves are not cached (they carry the form).
             .EvictOnChangeOf<Survey>(s => s.OrganizationId)
-            // Budget projects and their progress. Ballots show on no public page until the vote has closed, and
-            // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
+            // Information and results pages, and the events linked as meetings.
             .EvictOnChangeOf<ProcessPage>(p => p.OrganizationId)
             .EvictOnChangeOf<ProcessMeeting>(m => m.OrganizationId)
+            // Budget projects and their progress. Ballots show on no public page until the vote has closed, and
+            // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
             .EvictOnChangeOf<BudgetProject>(p => p.OrganizationId)
-            .EvictOnChangeOf<ProjectUpdate>(u => u.OrganizationId)
+            .EvictOnChangeOf<ProgressUpdate>(u => u.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
             .LimitLifetimeBy(NextPhaseBoundaryAsync));
 

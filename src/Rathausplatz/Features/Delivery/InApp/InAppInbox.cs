@@ -6,13 +6,15 @@ using Rathausplatz.Features.Organizations;
 namespace Rathausplatz.Features.Delivery.InApp;
 
 /// <summary>
-/// One person's in-app notifications: their subscription, the list, unread count and read marks.
-/// Every query starts from the caller's own subscription (found by their user id, within the tenant),
-/// so nobody can see or mark another person's notifications, whatever ids they send.
+/// One person's in-app notifications: their subscription, the list, unread count and read marks. Two kinds
+/// show together: deliveries of posts and notices (<see cref="InAppNotice"/>, about what the person took part in).
+/// Every query starts from the caller's own subscription or their own notices (found by their user id, within
+/// the tenant), so nobody can see or mark another person's notifications, whatever ids they send.
 /// </summary>
 public sealed class InAppInbox(AppDb db, TimeProvider time)
 {
-    public sealed record Notification(Guid PostId, string Slug, PostType Type, string Title, DateTime At, bool Read);
+    /// <summary>A post delivery (<paramref name="Type"/> set) or a notice (null); <paramref name="Id"/> is the post's or the notice's.</summary>
+    public sealed record Notification(Guid Id, PostType? Type, string Title, DateTime At, bool Read);
 
     public Task<InAppSubscription?> FindAsync(Guid userId, CancellationToken ct) =>
         db.Set<InAppSubscription>().Include(s => s.Topics).Include(s => s.Districts).SingleOrDefaultAsync(s => s.UserId == userId, ct);
@@ -28,7 +30,10 @@ public sealed class InAppInbox(AppDb db, TimeProvider time)
     private IQueryable<Delivery> Unread(Guid userId) =>
         Mine(userId).Where(d => !db.Set<InAppRead>().Any(r => r.SubscriptionId == d.SubscriptionId && r.PostId == d.PostId));
 
-    public Task<int> UnreadCountAsync(Guid userId, CancellationToken ct) => Unread(userId).CountAsync(ct);
+    private IQueryable<InAppNotice> Notices(Guid userId) => db.Set<InAppNotice>().Where(n => n.UserId == userId);
+
+    public async Task<int> UnreadCountAsync(Guid userId, CancellationToken ct) =>
+        await Unread(userId).CountAsync(ct) + await Notices(userId).CountAsync(n => n.ReadAt == null, ct);
 
     /// <summary>Newest first; titles in <paramref name="language"/> where the post has it.</summary>
     public async Task<List<Notification>> ListAsync(Guid userId, string language, int take, CancellationToken ct)
@@ -43,17 +48,29 @@ public sealed class InAppInbox(AppDb db, TimeProvider time)
             .ToListAsync(ct);
         var ids = rows.Select(r => r.PostId).ToList();
         var posts = await db.Set<Post>().AsNoTracking().Include(p => p.Contents).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return rows.Select(r =>
+        var deliveries = rows.Select(r =>
         {
             var post = posts[r.PostId];
             var content = post.Contents.FirstOrDefault(c => c.Language == language) ?? post.German;
-            return new Notification(post.Id, post.Slug, post.Type, content.Title, r.CreatedAt, r.Read);
-        }).ToList();
+            return new Notification(post.Id, post.Type, content.Title, r.CreatedAt, r.Read);
+        });
+        var notices = await Notices(userId).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take)
+            .Select(n => new Notification(n.Id, null, n.Title, n.At, n.ReadAt != null)).ToListAsync(ct);
+        // Each list is the newest of its kind; merged, the newest of both.
+        return deliveries.Concat(notices).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take).ToList();
     }
 
-    /// <summary>Marks one notification read; returns its post's slug, or null when the person has no such notification.</summary>
-    public async Task<string?> MarkReadAsync(Guid userId, Guid postId, CancellationToken ct)
+    /// <summary>Marks one notification read; returns where it leads, or null when the person has no such notification.</summary>
+    public async Task<string?> MarkReadAsync(Guid userId, Guid id, CancellationToken ct)
     {
+        var notice = await Notices(userId).Where(n => n.Id == id).Select(n => new { n.Link, n.ReadAt }).SingleOrDefaultAsync(ct);
+        if (notice is not null)
+        {
+            if (notice.ReadAt is null)
+                await Notices(userId).Where(n => n.Id == id && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, time.GetUtcNow().UtcDateTime), ct);
+            return notice.Link;
+        }
+        var postId = id;
         var found = await Mine(userId).Where(d => d.PostId == postId)
             .Select(d => new { d.SubscriptionId, Slug = db.Set<Post>().Where(p => p.Id == d.PostId).Select(p => p.Slug).First() })
             .SingleOrDefaultAsync(ct);
@@ -71,13 +88,14 @@ public sealed class InAppInbox(AppDb db, TimeProvider time)
                 // Marked at the same moment in another tab: read is read.
             }
         }
-        return found.Slug;
+        return $"/aktuelles/{Uri.EscapeDataString(found.Slug)}";
     }
 
     public async Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct)
     {
-        var unread = await Unread(userId).Select(d => new { d.SubscriptionId, d.PostId }).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
+        var notices = await Notices(userId).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        var unread = await Unread(userId).Select(d => new { d.SubscriptionId, d.PostId }).ToListAsync(ct);
         db.AddRange(unread.Select(u => new InAppRead { SubscriptionId = u.SubscriptionId, PostId = u.PostId, ReadAt = now }));
         try
         {
@@ -88,7 +106,7 @@ public sealed class InAppInbox(AppDb db, TimeProvider time)
             // A read mark written meanwhile by another request; the others are in the next try.
             db.ChangeTracker.Clear();
         }
-        return unread.Count;
+        return notices + unread.Count;
     }
 
     /// <summary>Creates or changes the person's in-app subscription (topics and districts of this organisation only).</summary>

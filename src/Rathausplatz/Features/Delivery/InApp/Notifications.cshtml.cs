@@ -5,7 +5,7 @@ namespace Rathausplatz.Features.Delivery.InApp;
 
 /// <summary>
 /// The signed-in person's notifications, newest first, unread ones marked. Opening one
-/// (<c>/benachrichtigungen/{post}</c>) marks it read and goes to the post: a plain link, so it works
+/// (<c>/benachrichtigungen/{id}</c>) marks it read and goes to the post or page it is about: a plain link, so it works
 /// without JavaScript. That GET changes a read mark, nothing more (the worst a forged link can do is
 /// mark one of one's own notifications read); "mark all read" is a form with antiforgery.
 /// </summary>
@@ -15,14 +15,14 @@ public sealed class NotificationsModel(InAppInbox inbox, IStringLocalizer<Shared
     public IReadOnlyList<InAppInbox.Notification> Items { get; private set; } = [];
     public bool Subscribed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? postId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         var user = InAppUser.Id(User);
-        if (postId is { } id)
+        if (id is { } notificationId)
         {
             // Someone else's notification, or none: the same 404.
-            var slug = await inbox.MarkReadAsync(user, id, ct);
-            return slug is null ? NotFound() : Redirect($"/aktuelles/{Uri.EscapeDataString(slug)}");
+            var target = await inbox.MarkReadAsync(user, notificationId, ct);
+            return target is null ? NotFound() : LocalRedirect(target);
         }
         Subscribed = await inbox.FindAsync(user, ct) is not null;
         Items = await inbox.ListAsync(user, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, 100, ct);

@@ -1,5 +1,6 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 
@@ -7,7 +8,7 @@ namespace Rathausplatz.Features.Participation.BackOffice;
 
 /// <summary>Decide on one proposal (status, reason) and answer it officially; the public page shows both.</summary>
 [Authorize(Policy = Policies.Editor)]
-public sealed class ProposalModel(AppDb db, EvaluateProposal evaluate, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ProposalModel(AppDb db, EvaluateProposal evaluate, ReportProgress report, IStringLocalizer<SharedResource> text) : PageModel, IProgressForm
 {
     public Proposal Proposal { get; private set; } = null!;
     public string ProcessSlug { get; private set; } = "";
@@ -16,6 +17,12 @@ public sealed class ProposalModel(AppDb db, EvaluateProposal evaluate, IStringLo
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Answer { get; set; }
+    [BindProperty] public string? Progress { get; set; }
+    [BindProperty] public int? PercentDone { get; set; }
+    [BindProperty] public string? UpdateText { get; set; }
+
+    /// <summary>Progress is reported only on what the town has taken on.</summary>
+    public bool TracksProgress => Proposal.Status is ProposalStatus.Accepted or ProposalStatus.Implemented;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -58,6 +65,17 @@ public sealed class ProposalModel(AppDb db, EvaluateProposal evaluate, IStringLo
         return this.PageWithErrors();
     }
 
+    public async Task<IActionResult> OnPostProgressAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        (Status, Reason, Answer) = (ParticipationTexts.StatusSlug(Proposal.Status), Proposal.StatusReason, Proposal.OfficialAnswer);
+        var saved = await this.SubmitAsync(this, report, ProgressSubject.Proposal(id), text, ct);
+        if (saved is null)
+            return NotFound();
+        return saved.Value ? Redirect($"/beteiligung/verwaltung/vorschlaege/{id}") : this.PageWithErrors();
+    }
+
     private RedirectResult Done(string message)
     {
         this.Flash(message);
@@ -72,6 +90,7 @@ public sealed class ProposalModel(AppDb db, EvaluateProposal evaluate, IStringLo
         if (found is null)
             return false;
         (Proposal, ProcessSlug, ProcessTitle) = (found.Proposal, found.Slug, found.Title);
+        this.Show(Proposal);
         return true;
     }
 }

@@ -1,21 +1,18 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rathausplatz.Data;
-using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 
 namespace Rathausplatz.Features.Participation.Budgets;
 
-/// <summary>Where a project stands after the vote (accountability). Stored as numbers: do not reorder.</summary>
-public enum ProjectProgress { Planned = 0, InProgress = 1, Completed = 2, Stopped = 3 }
-
 /// <summary>
 /// Something the participatory budget can pay for: what it is, what it costs, where. Editors make it, often
 /// from an accepted proposal (the link is kept, so the proposal's author sees what came of it). After the
 /// vote it carries its progress: status, percent done and dated public updates.
 /// </summary>
-public sealed class BudgetProject : ITenantOwned
+public sealed class BudgetProject : ITenantOwned, ITracksProgress
 {
     public const int MaxTitle = 150;
     public const int MaxDescription = 10_000;
@@ -39,24 +36,7 @@ public sealed class BudgetProject : ITenantOwned
     public int PercentDone { get; set; }
 }
 
-/// <summary>A dated public note on a project's progress, written by an editor.</summary>
-public sealed class ProjectUpdate : ITenantOwned
-{
-    public const int MaxBody = 5000;
-
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid OrganizationId { get; set; }
-    public Guid ProjectId { get; set; }
-    public Guid? AuthorId { get; set; }
-    /// <summary>Markdown.</summary>
-    public required string Body { get; set; }
-    /// <summary>The status and percentage the update reported, so the history reads on its own.</summary>
-    public ProjectProgress Progress { get; set; }
-    public int PercentDone { get; set; }
-    public DateTime At { get; set; }
-}
-
-internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<BudgetProject>, IEntityTypeConfiguration<ProjectUpdate>
+internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<BudgetProject>
 {
     public void Configure(EntityTypeBuilder<BudgetProject> project)
     {
@@ -67,14 +47,5 @@ internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<Budg
         project.HasOne<ParticipationProcess>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
         project.HasOne<District>().WithMany().HasForeignKey(p => p.DistrictId).OnDelete(DeleteBehavior.SetNull);
         project.HasOne<Proposal>().WithMany().HasForeignKey(p => p.ProposalId).OnDelete(DeleteBehavior.SetNull);
-    }
-
-    public void Configure(EntityTypeBuilder<ProjectUpdate> update)
-    {
-        update.ToTable("BudgetProjectUpdates");
-        update.Property(u => u.Body).HasMaxLength(ProjectUpdate.MaxBody);
-        update.HasIndex(u => new { u.ProjectId, u.At });
-        update.HasOne<BudgetProject>().WithMany().HasForeignKey(u => u.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        update.HasOne<User>().WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

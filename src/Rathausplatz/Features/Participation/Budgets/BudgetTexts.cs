@@ -3,25 +3,6 @@ namespace Rathausplatz.Features.Participation.Budgets;
 /// <summary>Names (localizer keys) and slugs of the budget's enums, and the messages of its refusals.</summary>
 public static class BudgetTexts
 {
-    public static string ProgressName(ProjectProgress progress) => progress switch
-    {
-        ProjectProgress.Planned => Texts.Key("Geplant"),
-        ProjectProgress.InProgress => Texts.Key("In Umsetzung"),
-        ProjectProgress.Completed => Texts.Key("Fertig"),
-        _ => Texts.Key("Gestoppt"),
-    };
-
-    public static string ProgressSlug(ProjectProgress progress) => progress switch
-    {
-        ProjectProgress.Planned => "geplant",
-        ProjectProgress.InProgress => "in-umsetzung",
-        ProjectProgress.Completed => "fertig",
-        _ => "gestoppt",
-    };
-
-    public static ProjectProgress? ProgressFromSlug(string? slug) =>
-        Enum.GetValues<ProjectProgress>().Cast<ProjectProgress?>().FirstOrDefault(p => ProgressSlug(p!.Value) == slug);
-
     public static string Message(CastBallotResult result, IStringLocalizer<SharedResource> text) => result.Outcome switch
     {
         BallotOutcome.ProcessNotFound => text["Dieses Verfahren gibt es nicht."],
@@ -45,13 +26,5 @@ public static class BudgetTexts
         ProjectProblem.UnknownDistrict => text["Bitte wählen Sie einen Stadtteil aus der Liste."],
         ProjectProblem.UnknownProposal => text["Bitte wählen Sie einen angenommenen Vorschlag dieses Verfahrens."],
         _ => text["Die Abstimmung hat begonnen; die Kosten bleiben, wie die Abstimmenden sie gesehen haben."],
-    };
-
-    public static string Message(ProgressProblem problem, IStringLocalizer<SharedResource> text) => problem switch
-    {
-        ProgressProblem.NotFound => text["Dieses Projekt gibt es nicht."],
-        ProgressProblem.PercentOutOfRange => text["Bitte eine Zahl von 0 bis 100."],
-        ProgressProblem.BodyMissing => text["Bitte schreiben Sie, was sich getan hat."],
-        _ => text["Der Text darf höchstens {0} Zeichen lang sein.", ProjectUpdate.MaxBody],
     };
 }

@@ -1,5 +1,6 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Processes;
 
 namespace Rathausplatz.Features.Participation.Budgets;
@@ -90,11 +91,11 @@ public static class DemoBudget
         (skatepark.Progress, skatepark.PercentDone) = (ProjectProgress.InProgress, 60);
         (lights.Progress, lights.PercentDone) = (ProjectProgress.Completed, 100);
         var editor = people["redaktion@musterstadt.example"];
-        db.Add(new ProjectUpdate { ProjectId = skatepark.Id, AuthorId = editor, At = now.AddDays(-200), Progress = ProjectProgress.InProgress, PercentDone = 20,
+        db.Add(new ProgressUpdate { ProjectId = skatepark.Id, AuthorId = editor, At = now.AddDays(-200), Progress = ProjectProgress.InProgress, PercentDone = 20,
             Body = "Die Planung ist fertig; die Jugendlichen der Schule haben die Bereiche mitgestaltet." });
-        db.Add(new ProjectUpdate { ProjectId = skatepark.Id, AuthorId = editor, At = now.AddDays(-30), Progress = ProjectProgress.InProgress, PercentDone = 60,
+        db.Add(new ProgressUpdate { ProjectId = skatepark.Id, AuthorId = editor, At = now.AddDays(-30), Progress = ProjectProgress.InProgress, PercentDone = 60,
             Body = "Der Beton ist gegossen. Eröffnung voraussichtlich im Frühjahr." });
-        db.Add(new ProjectUpdate { ProjectId = lights.Id, AuthorId = editor, At = now.AddDays(-90), Progress = ProjectProgress.Completed, PercentDone = 100,
+        db.Add(new ProgressUpdate { ProjectId = lights.Id, AuthorId = editor, At = now.AddDays(-90), Progress = ProjectProgress.Completed, PercentDone = 100,
             Body = "Alle **42 Leuchten** sind in Betrieb." });
         await db.SaveChangesAsync();
     }

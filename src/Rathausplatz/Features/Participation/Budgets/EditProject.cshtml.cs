@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 
@@ -8,7 +9,7 @@ namespace Rathausplatz.Features.Participation.Budgets;
 
 /// <summary>A new project of a process's budget (no id) or an existing one; for an existing one also its progress.</summary>
 [Authorize(Policy = Policies.Editor)]
-public sealed class EditProjectModel(AppDb db, SaveProject save, ReportProgress report, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditProjectModel(AppDb db, SaveProject save, ReportProgress report, IStringLocalizer<SharedResource> text) : PageModel, IProgressForm
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public string? Progress { get; set; }
@@ -56,21 +57,10 @@ public sealed class EditProjectModel(AppDb db, SaveProject save, ReportProgress 
         // Only the progress form was posted: the project form shows the stored values.
         ModelState.Clear();
         Input = SaveProject.From(Project, await db.Set<District>().Where(d => d.Id == Project.DistrictId).Select(d => d.Slug).SingleOrDefaultAsync(ct));
-        if (BudgetTexts.ProgressFromSlug(Progress) is not { } progress)
-        {
-            ModelState.AddModelError(nameof(Progress), text["Bitte wählen Sie einen Status."]);
-            return this.PageWithErrors();
-        }
-        var problem = await report.RunAsync(User.ParticipantId()!.Value, id, progress, PercentDone ?? 0, UpdateText, ct);
-        if (problem is null)
-        {
-            this.Flash(text["Die Neuigkeit zur Umsetzung ist veröffentlicht."]);
-            return Redirect($"/beteiligung/verwaltung/verfahren/{slug}/projekte/{id}");
-        }
-        if (problem == ProgressProblem.NotFound)
+        var saved = await this.SubmitAsync(this, report, ProgressSubject.Project(id), text, ct);
+        if (saved is null)
             return NotFound();
-        ModelState.AddModelError(problem == ProgressProblem.PercentOutOfRange ? nameof(PercentDone) : nameof(UpdateText), BudgetTexts.Message(problem.Value, text));
-        return this.PageWithErrors();
+        return saved.Value ? Redirect($"/beteiligung/verwaltung/verfahren/{slug}/projekte/{id}") : this.PageWithErrors();
     }
 
     private async Task<bool> LoadAsync(string slug, Guid? id, CancellationToken ct)
@@ -81,8 +71,8 @@ public sealed class EditProjectModel(AppDb db, SaveProject save, ReportProgress 
         Process = process;
         if (id is { } projectId && (Project = await db.Set<BudgetProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.ProcessId == process.Id, ct)) is null)
             return false;
-        if (Project is not null && Progress is null)
-            (Progress, PercentDone) = (BudgetTexts.ProgressSlug(Project.Progress), Project.PercentDone);
+        if (Project is not null)
+            this.Show(Project);
         Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct))
             .Select(d => (d.Slug, d.Name)).ToList();
         AcceptedProposals = (await db.Set<Proposal>().AsNoTracking()

@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Processes;
 
 namespace Rathausplatz.Features.Participation.Budgets;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Web.OutputCaching;
@@ -13,17 +14,15 @@ namespace Rathausplatz.Features.Participation.Budgets;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class ProjectModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, BudgetTally tally) : PageModel
+public sealed class ProjectModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, BudgetTally tally, ProgressHistory history) : PageModel
 {
-    public sealed record UpdateView(DateTime At, ProjectProgress Progress, int PercentDone, string Html);
-
     public ParticipationProcess Process { get; private set; } = null!;
     public BudgetProject Project { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
     public string? District { get; private set; }
     public (Guid Id, string Title)? FromProposal { get; private set; }
     public BudgetTally.ProjectResult? Result { get; private set; }
-    public List<UpdateView> Updates { get; private set; } = [];
+    public ProgressView Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct)
     {
@@ -40,8 +39,7 @@ public sealed class ProjectModel(AppDb db, TimeProvider time, MarkdownRenderer m
         FromProposal = proposal is null ? null : (proposal.Id, proposal.Title);
         if (new ProcessSchedule(process.Phases).VotingClosedAt(time.GetUtcNow().UtcDateTime))
             Result = (await tally.CountAsync(process.Id, process.BudgetCents ?? 0, ct)).Projects.SingleOrDefault(p => p.Id == id);
-        Updates = (await db.Set<ProjectUpdate>().AsNoTracking().Where(u => u.ProjectId == id).OrderByDescending(u => u.At).ToListAsync(ct))
-            .Select(u => new UpdateView(u.At, u.Progress, u.PercentDone, markdown.ToSafeHtml(u.Body))).ToList();
+        Progress = await history.LoadAsync(project, ProgressSubject.Project(id), ct);
         return Page();
     }
 }

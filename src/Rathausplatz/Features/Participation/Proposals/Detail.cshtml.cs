@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Comments;
@@ -19,7 +20,7 @@ namespace Rathausplatz.Features.Participation.Proposals;
 [AllowAnonymous]
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, Netiquette netiquette, SupportProposal supports,
+public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, ProgressHistory history, Netiquette netiquette, SupportProposal supports,
     PostComment comments, VoteOnComment votes, FlagContent flags, VerifyResidency residency, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record CommentView(Guid Id, Guid? ParentId, int Depth, string? Author, string Body, Stance Stance, bool Official,
@@ -35,6 +36,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public string? District { get; private set; }
     public string BodyHtml { get; private set; } = "";
     public string AnswerHtml { get; private set; } = "";
+    /// <summary>Only for accepted and implemented proposals: what the town has done with it so far.</summary>
+    public ProgressView? Progress { get; private set; }
     public List<CommentView> Comments { get; private set; } = [];
     public DistrictFinder Map { get; private set; } = null!;
     public DateTime Now { get; private set; }
@@ -187,6 +190,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         // A hidden proposal's text never reaches the page, not even escaped.
         BodyHtml = proposal.Hidden ? "" : markdown.ToSafeHtml(proposal.Body);
         AnswerHtml = markdown.ToSafeHtml(proposal.OfficialAnswer);
+        if (proposal.Status is ProposalStatus.Accepted or ProposalStatus.Implemented)
+            Progress = await history.LoadAsync(proposal, ProgressSubject.Proposal(id), ct);
         Map = await DistrictFinder.LoadAsync(db, ct);
 
         var userId = User.ParticipantId();

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Accountability;
 
 namespace Rathausplatz.Features.Participation.Proposals;
 
@@ -8,7 +9,7 @@ public enum EvaluationProblem { NotFound, ReasonRequired, ReasonTooLong, Unchang
 /// Staff decide on a proposal and answer it for the town. A rejection always says why; who decided or
 /// answered and when is kept on the proposal.
 /// </summary>
-public sealed class EvaluateProposal(AppDb db, TimeProvider time)
+public sealed class EvaluateProposal(AppDb db, TimeProvider time, NotifyParticipants notify)
 {
     public async Task<EvaluationProblem?> SetStatusAsync(Guid actorId, Guid proposalId, ProposalStatus status, string? reason, CancellationToken ct)
     {
@@ -26,6 +27,9 @@ public sealed class EvaluateProposal(AppDb db, TimeProvider time)
         proposal.StatusReason = reason;
         proposal.StatusChangedAt = time.GetUtcNow().UtcDateTime;
         proposal.StatusChangedById = actorId;
+        // The participants hear of decisions, not of the intermediate steps (open, evaluating).
+        if (status is ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Implemented)
+            notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.StatusChanged, null, proposal.Id, proposal.StatusChangedAt.Value));
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -43,6 +47,7 @@ public sealed class EvaluateProposal(AppDb db, TimeProvider time)
         proposal.OfficialAnswer = answer;
         proposal.OfficialAnswerAt = time.GetUtcNow().UtcDateTime;
         proposal.OfficialAnswerById = actorId;
+        notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.Answered, null, proposal.Id, proposal.OfficialAnswerAt.Value));
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Processes;
 
@@ -13,7 +14,7 @@ namespace Rathausplatz.Features.Participation.Proposals;
 public enum ProposalStatus { Open = 0, Evaluating = 1, Accepted = 2, Rejected = 3, Implemented = 4 }
 
 /// <summary>A participant's idea in a process: public, supported by others, answered officially by the town.</summary>
-public sealed class Proposal : ITenantOwned
+public sealed class Proposal : ITenantOwned, ITracksProgress
 {
     public const int MinTitle = 3;
     public const int MaxTitle = 150;
@@ -52,6 +53,10 @@ public sealed class Proposal : ITenantOwned
     /// transaction that adds or removes a row, so parallel supports add up (see <see cref="SupportProposal"/>).
     /// </summary>
     public int SupportCount { get; set; }
+
+    /// <summary>Once accepted: how far the town has got with it (see <see cref="ReportProgress"/>).</summary>
+    public ProjectProgress Progress { get; set; }
+    public int PercentDone { get; set; }
 
     /// <summary>Hidden by moderation: the public sees the reason instead of the text.</summary>
     public DateTime? HiddenAt { get; set; }

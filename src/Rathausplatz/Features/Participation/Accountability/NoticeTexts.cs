@@ -1,0 +1,33 @@
+using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Features.Participation.Proposals;
+
+namespace Rathausplatz.Features.Participation.Accountability;
+
+/// <summary>What a notice is about, as read when the job runs (so it tells the current state, not a stale one).</summary>
+public sealed record NoticeSubject(string Title, string Path, ProposalStatus? Status, string? Reason, ProjectProgress Progress, int PercentDone);
+
+public sealed record NoticeText(string Title, string? Detail, string Language);
+
+/// <summary>The notice's title and the short mail, in the person's language (German unless they chose English).</summary>
+public sealed class NoticeTexts(IStringLocalizer<SharedResource> text)
+{
+    public NoticeText For(NoticeSubject subject, NoticeReason reason, string language) => Localization.InLanguage(language, () => new NoticeText(
+        reason switch
+        {
+            NoticeReason.StatusChanged => text["Entscheidung zu „{0}“: {1}", subject.Title, text[ParticipationTexts.StatusName(subject.Status ?? ProposalStatus.Open)]].Value,
+            NoticeReason.Answered => text["Offizielle Antwort zu „{0}“", subject.Title].Value,
+            _ => text["Neues zur Umsetzung von „{0}“: {1}, {2} % erledigt", subject.Title, text[ProgressTexts.ProgressName(subject.Progress)], subject.PercentDone].Value,
+        },
+        reason == NoticeReason.StatusChanged && subject.Reason is { } why ? text["Begründung: {0}", why].Value : null,
+        language));
+
+    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, MailSender sender) => Localization.InLanguage(notice.Language, () =>
+    {
+        var mail = new MailComposer(sender, text["Guten Tag,"]).Paragraph(notice.Title);
+        if (notice.Detail is not null)
+            mail.Paragraph(notice.Detail);
+        return mail.Paragraph(text["Mehr dazu:"]).Link(sender.BaseUrl + subject.Path)
+            .Paragraph(text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."])
+            .Build(to, $"{notice.Title} – {sender.OrganizationName}");
+    });
+}
