@@ -66,8 +66,14 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
         var people = new Dictionary<string, TestUser?>
         {
-            ["owner"] = owner, ["member"] = member, ["guest"] = guest, ["staff"] = staff, ["admin"] = admin,
-            ["other-guest"] = otherGuest, ["citizen"] = citizen, ["anonymous"] = null,
+            ["owner"] = owner,
+            ["member"] = member,
+            ["guest"] = guest,
+            ["staff"] = staff,
+            ["admin"] = admin,
+            ["other-guest"] = otherGuest,
+            ["citizen"] = citizen,
+            ["anonymous"] = null,
         };
         return new Town(org, space, postId, people, member);
     }
@@ -117,8 +123,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var foreignTown = town with { Org = elsewhere };
 
         foreach (var client in new[] { foreignAdmin, foreignStaff })
-        foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest" })
-            Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
+            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest" })
+                Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
     }

@@ -70,7 +70,10 @@ public sealed class StreamQuery(AppDb db, StreamText text)
     {
         var rows = await posts.Select(p => new
         {
-            p.Id, p.SpaceId, p.Body, p.CreatedAt,
+            p.Id,
+            p.SpaceId,
+            p.Body,
+            p.CreatedAt,
             Space = db.Set<Space>().Where(s => s.Id == p.SpaceId).Select(s => s.Title).First(),
             Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
             Comments = db.Set<StreamComment>().Count(c => c.PostId == p.Id),
