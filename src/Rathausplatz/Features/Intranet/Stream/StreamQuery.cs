@@ -45,9 +45,46 @@ public sealed class StreamQuery(AppDb db, StreamText text)
         }
         if (after is not null)
             posts = posts.Where(p => p.CreatedAt < after.At || (p.CreatedAt == after.At && p.Id.CompareTo(after.Id) < 0));
-        var page = await Project(posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(PageSize + 1), ct);
+        // Ids first, then the details of just those: with the counts and names in the same statement, PostgreSQL
+        // computed them for every candidate row before sorting (275 ms instead of a few for 200,000 posts).
+        var ids = string.IsNullOrEmpty(tag) && db.Database.IsNpgsql()
+            ? await NewestPerSpaceAsync(spaceIds, after, ct)
+            : await posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(PageSize + 1).Select(p => p.Id).ToListAsync(ct);
+        var page = (await Project(db.Set<StreamPost>().AsNoTracking().Where(p => ids.Contains(p.Id)), ct))
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).ToList();
         var next = page.Count > PageSize ? new Cursor(page[PageSize - 1].CreatedAt, page[PageSize - 1].Id) : null;
         return (page.Take(PageSize).ToList(), next);
+    }
+
+    /// <summary>
+    /// The newest posts across several spaces on PostgreSQL: the newest few of each space from the stream index, then
+    /// the newest of those. One index range per space instead of sorting every post of all of them (the own stream of
+    /// someone in ten busy spaces: 1 ms instead of 14). The query filter does not apply to SQL: the tenant is named here.
+    /// </summary>
+    private async Task<List<Guid>> NewestPerSpaceAsync(IReadOnlyCollection<Guid> spaceIds, Cursor? after, CancellationToken ct)
+    {
+        var spaces = spaceIds.ToArray();
+        var organization = db.CurrentOrganizationId;
+        const int take = PageSize + 1;
+        var query = after is null
+            ? db.Database.SqlQuery<Guid>($"""
+                SELECT p."Id" AS "Value" FROM unnest({spaces}) AS s(space_id)
+                CROSS JOIN LATERAL (
+                    SELECT i."Id", i."CreatedAt" FROM "IntranetPosts" AS i
+                    WHERE i."SpaceId" = s.space_id AND i."OrganizationId" = {organization}
+                    ORDER BY i."CreatedAt" DESC, i."Id" DESC LIMIT {take}) AS p
+                ORDER BY p."CreatedAt" DESC, p."Id" DESC LIMIT {take}
+                """)
+            : db.Database.SqlQuery<Guid>($"""
+                SELECT p."Id" AS "Value" FROM unnest({spaces}) AS s(space_id)
+                CROSS JOIN LATERAL (
+                    SELECT i."Id", i."CreatedAt" FROM "IntranetPosts" AS i
+                    WHERE i."SpaceId" = s.space_id AND i."OrganizationId" = {organization}
+                      AND (i."CreatedAt" < {after.At} OR (i."CreatedAt" = {after.At} AND i."Id" < {after.Id}))
+                    ORDER BY i."CreatedAt" DESC, i."Id" DESC LIMIT {take}) AS p
+                ORDER BY p."CreatedAt" DESC, p."Id" DESC LIMIT {take}
+                """);
+        return await query.ToListAsync(ct);
     }
 
     public async Task<PostView?> FindAsync(Guid spaceId, Guid postId, CancellationToken ct) =>
