@@ -4,6 +4,7 @@ using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery;
 using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Delivery.Push;
+using Rathausplatz.Features.Intranet;
 using Rathausplatz.Features.Newsroom;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation;
@@ -26,6 +27,7 @@ builder.AddPush();
 builder.AddReports();
 builder.AddReportDesk();
 builder.AddParticipation();
+builder.AddIntranet();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapDelivery();
 app.MapPush();
 app.MapReports();
 app.MapReportDesk();
+app.MapIntranet();
 
 app.Run();
 

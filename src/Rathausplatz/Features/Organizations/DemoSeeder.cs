@@ -44,6 +44,7 @@ public static class DemoSeeder
                 await Newsroom.DemoPosts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await Reports.DemoReports.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await Participation.DemoParticipation.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                await Intranet.DemoIntranet.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             }
         }
 

@@ -1,0 +1,68 @@
+using Rathausplatz.Data;
+using Rathausplatz.Features.Intranet.Spaces;
+
+namespace Rathausplatz.Features.Intranet.Stream;
+
+public enum StreamProblem { NotAllowed, BodyMissing, BodyTooLong, NotFound }
+
+/// <summary>
+/// A member writes a post in a space's stream, or a comment on one. Tags and mentions of the post are stored
+/// beside it; only members of the space can be mentioned (others could not read it anyway).
+/// </summary>
+public sealed class WritePost(AppDb db, TimeProvider time)
+{
+    public sealed record Result(Guid? Id, StreamProblem? Problem);
+
+    public async Task<Result> PostAsync(SpaceAccess.View space, string? body, CancellationToken ct)
+    {
+        var text = body?.Trim() ?? "";
+        if (Refused(space, text, StreamPost.MaxBody) is { } problem)
+            return new Result(null, problem);
+        var now = time.GetUtcNow().UtcDateTime;
+        var post = new StreamPost { SpaceId = space.Space.Id, AuthorId = space.Caller.UserId, Body = text, CreatedAt = now };
+        db.Add(post);
+        foreach (var tag in StreamText.Tags(text))
+            db.Add(new StreamTag { SpaceId = space.Space.Id, PostId = post.Id, Tag = tag, CreatedAt = now });
+        foreach (var userId in await MentionedMembersAsync(space.Space.Id, text, ct))
+            if (userId != space.Caller.UserId)
+                db.Add(new StreamMention { SpaceId = space.Space.Id, PostId = post.Id, UserId = userId, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return new Result(post.Id, null);
+    }
+
+    public async Task<Result> CommentAsync(SpaceAccess.View space, Guid postId, string? body, CancellationToken ct)
+    {
+        var text = body?.Trim() ?? "";
+        if (Refused(space, text, StreamComment.MaxBody) is { } problem)
+            return new Result(null, problem);
+        if (!await db.Set<StreamPost>().AnyAsync(p => p.Id == postId && p.SpaceId == space.Space.Id, ct))
+            return new Result(null, StreamProblem.NotFound);
+        var comment = new StreamComment { PostId = postId, AuthorId = space.Caller.UserId, Body = text, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return new Result(comment.Id, null);
+    }
+
+    private static StreamProblem? Refused(SpaceAccess.View space, string text, int max) =>
+        !space.CanContribute ? StreamProblem.NotAllowed
+        : text.Length == 0 ? StreamProblem.BodyMissing
+        : text.Length > max ? StreamProblem.BodyTooLong
+        : null;
+
+    private async Task<List<Guid>> MentionedMembersAsync(Guid spaceId, string text, CancellationToken ct)
+    {
+        var handles = StreamText.Mentions(text);
+        if (handles.Count == 0)
+            return [];
+        var members = await MemberHandlesAsync(db, spaceId, ct);
+        return members.Where(m => handles.Contains(m.Handle, StringComparer.OrdinalIgnoreCase)).Select(m => m.UserId).ToList();
+    }
+
+    /// <summary>Every member of the space with the handle they are mentioned by.</summary>
+    public static async Task<List<(Guid UserId, string Handle)>> MemberHandlesAsync(AppDb db, Guid spaceId, CancellationToken ct) =>
+        (await (from m in db.Set<SpaceMember>()
+                join u in db.Users on m.UserId equals u.Id
+                where m.SpaceId == spaceId
+                select new { u.Id, u.DisplayName }).ToListAsync(ct))
+        .Select(u => (u.Id, StreamText.HandleOf(u.DisplayName))).ToList();
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using AngleSharp.Dom;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Intranet.Spaces;
+using Rathausplatz.Tests.Support;
+
+namespace Rathausplatz.Tests.Features.Intranet;
+
+/// <summary>
+/// The permission matrix of a space: every kind of person × every page and form of the space, each with the
+/// exact answer. "403" is the app's way of forbidding a page (a redirect to /error/403, which answers 403),
+/// "signin" the redirect to the sign-in form, "302" a form that did its work, "400" one refused with a
+/// message, "200+"/"200-" a page that does or does not show the space's content.
+/// </summary>
+public abstract class IntranetAccessTests(RathausplatzApp app)
+{
+    /// <summary>The columns of the matrix, in the order the expectations list them.</summary>
+    private static readonly string[] Actors = ["owner", "member", "guest", "staff", "admin", "other-guest", "citizen", "anonymous"];
+
+    /// <summary>One row per resource or action, for a space that staff join on request.</summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["space page"] = "200 200 200 200 200 404 403 signin",
+        ["tag filter"] = "200 200 200 403 200 404 403 signin",
+        ["older posts"] = "200 200 200 403 200 404 403 signin",
+        ["post page"] = "200 200 200 403 200 404 403 signin",
+        ["members page"] = "200 200 200 403 200 404 403 signin",
+        ["own stream"] = "200+ 200+ 200+ 200- 200- 200- 403 signin",
+        ["space list"] = "200+ 200+ 200+ 200+ 200+ 200- 403 signin",
+        ["new space form"] = "200 200 403 200 200 403 403 signin",
+        ["join"] = "400 400 400 403 403 404 403 signin",
+        ["request"] = "400 400 400 302 302 404 403 signin",
+        // The admin adds the same colleague after the owner did: already a member.
+        ["invite staff"] = "302 403 403 403 400 404 403 signin",
+        ["invite guest"] = "302 403 403 403 302 404 403 signin",
+        ["role change"] = "302 403 403 403 302 404 403 signin",
+        ["leave"] = "400 302 302 403 403 404 403 signin",
+        ["post"] = "302 302 302 403 403 404 403 signin",
+        ["comment"] = "302 302 302 403 403 404 403 signin",
+        ["react"] = "302 302 302 403 403 404 403 signin",
+    };
+
+    public static TheoryData<string> Resources() => [.. Expected.Keys];
+
+    private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member);
+
+    /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
+    private const string Secret = "Vertraulich-Haushaltsentwurf";
+
+    private async Task<Town> TownAsync(JoinPolicy policy = JoinPolicy.OnRequest)
+    {
+        var org = await app.CreateOrganizationAsync();
+        var owner = await app.CreateUserWithTwoFactorAsync(org, Roles.Staff);
+        var member = await app.CreateUserWithTwoFactorAsync(org, Roles.Staff);
+        var guest = await app.CreateUserAsync(org, Roles.Guest);
+        var staff = await app.CreateUserWithTwoFactorAsync(org, Roles.Editor);
+        var admin = await app.CreateUserWithTwoFactorAsync(org, Roles.OrganizationAdmin);
+        var otherGuest = await app.CreateUserAsync(org, Roles.Guest);
+        var citizen = await app.CreateUserAsync(org, Roles.Citizen);
+        var space = await app.CreateSpaceAsync(owner, policy, title: Unique.Name("Haushalt"));
+        await app.AddToSpaceAsync(space, member, SpaceRole.Member);
+        await app.AddToSpaceAsync(space, guest, SpaceRole.Guest);
+        var other = await app.CreateSpaceAsync(owner, JoinPolicy.InvitationOnly);
+        await app.AddToSpaceAsync(other, otherGuest, SpaceRole.Guest);
+        var postId = await app.AddStreamPostAsync(space, member, $"{Secret} #planung");
+        await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
+        var people = new Dictionary<string, TestUser?>
+        {
+            ["owner"] = owner,
+            ["member"] = member,
+            ["guest"] = guest,
+            ["staff"] = staff,
+            ["admin"] = admin,
+            ["other-guest"] = otherGuest,
+            ["citizen"] = citizen,
+            ["anonymous"] = null,
+        };
+        return new Town(org, space, postId, people, member);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task EveryoneGetsExactlyTheAnswerOfTheMatrix(string resource)
+    {
+        var town = await TownAsync();
+        using var log = app.Logs.Record();
+        var answers = new List<string>();
+        foreach (var actor in Actors)
+        {
+            var person = town.People[actor];
+            var client = person is null ? app.CreateClient(town.Org) : await app.CreateSignedInClientAsync(person);
+            answers.Add(await AnswerAsync(client, person is not null, town, resource));
+        }
+        // A crash shows its exception beside the row.
+        var errors = string.Join("\n", log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(e => e.Message));
+        Assert.True(errors.Length == 0, $"{resource}: {string.Join(' ', answers)}\n{errors}");
+        Assert.Equal($"{resource}: {Expected[resource]}", $"{resource}: {string.Join(' ', answers)}");
+    }
+
+    [Fact]
+    public async Task AnInvitationOnlySpaceDoesNotExistForStaffOutsideIt()
+    {
+        var town = await TownAsync(JoinPolicy.InvitationOnly);
+        var staff = await app.CreateSignedInClientAsync(town.People["staff"]!);
+        var admin = await app.CreateSignedInClientAsync(town.People["admin"]!);
+
+        var answers = new List<string>();
+        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "space list" })
+            answers.Add(await AnswerAsync(staff, true, town, resource));
+
+        Assert.Equal("404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsSpaceIsNotFound()
+    {
+        var town = await TownAsync();
+        var elsewhere = await app.CreateOrganizationAsync();
+        var foreignAdmin = await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(elsewhere, Roles.OrganizationAdmin));
+        var foreignStaff = await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(elsewhere, Roles.Staff));
+        // The foreign people ask at their own town's host, with the ids of this town's space and post.
+        var foreignTown = town with { Org = elsewhere };
+
+        foreach (var client in new[] { foreignAdmin, foreignStaff })
+            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest" })
+                Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
+        var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
+        Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AGuestReachesNothingOutsideTheirSpaces()
+    {
+        var town = await TownAsync();
+        var guest = await app.CreateSignedInClientAsync(town.People["guest"]!);
+        // The organisation's staff pages and back offices: a guest is no member of staff.
+        foreach (var path in new[] { "/newsroom", "/admin", "/meldungen/bearbeitung", "/beteiligung/verwaltung", "/intranet/raeume/neu" })
+        {
+            using var response = await guest.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.RedirectTarget().StartsWith("/error/403"),
+                $"{path} answered {(int)response.StatusCode} {response.Headers.Location} to a guest.");
+        }
+        var list = await guest.GetPageAsync("/intranet/raeume");
+        Assert.Equal([town.Space.Title], list.QuerySelectorAll(".space-card h3").Select(h => h.TextContent.Trim()));
+    }
+
+    private async Task<string> AnswerAsync(HttpClient client, bool signedIn, Town town, string resource)
+    {
+        var s = town.Space;
+        IDocument? tokenPage = signedIn ? await client.GetPageAsync("/") : null;
+        Task<HttpResponseMessage> Post(string path, params (string, string)[] fields) => tokenPage is null
+            ? client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2))))
+            : client.PostHandMadeAsync(tokenPage, path, fields);
+
+        using var response = resource switch
+        {
+            "space page" => await client.GetAsync(s.Path),
+            "tag filter" => await client.GetAsync(s.Path + "?tag=planung"),
+            "older posts" => await client.GetAsync(s.Path + "?cursor=" + new Rathausplatz.Features.Intranet.Stream.StreamQuery.Cursor(app.Now.AddDays(1), Guid.Empty).Encode()),
+            "post page" => await client.GetAsync(s.PostPath(town.PostId)),
+            "members page" => await client.GetAsync(s.MembersPath),
+            "own stream" => await client.GetAsync("/intranet"),
+            "space list" => await client.GetAsync("/intranet/raeume"),
+            "new space form" => await client.GetAsync("/intranet/raeume/neu"),
+            "join" => await Post(s.Path + "?handler=Join"),
+            "request" => await Post(s.Path + "?handler=Request"),
+            "invite staff" => await Post(s.MembersPath + "?handler=Add", ("StaffEmail", town.People["staff"]!.Email)),
+            "invite guest" => await Post(s.MembersPath + "?handler=Invite", ("GuestName", "Verein Grün"), ("GuestEmail", Unique.Name("verein") + "@example.org")),
+            "role change" => await Post(s.MembersPath + "?handler=Role", ("userId", town.Member.Id.ToString()), ("role", nameof(SpaceRole.Member))),
+            "leave" => await Post(s.Path + "?handler=Leave"),
+            "post" => await Post(s.Path + "?handler=Post", ("Body", "Ein Beitrag.")),
+            "comment" => await Post(s.PostPath(town.PostId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
+            "react" => await Post(s.PostPath(town.PostId) + "?handler=React", ("kind", "hilfreich")),
+            _ => throw new ArgumentOutOfRangeException(nameof(resource)),
+        };
+        var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };
+        return await ClassifyAsync(response, secret);
+    }
+
+    private static async Task<string> ClassifyAsync(HttpResponseMessage response, string? secret)
+    {
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK when secret is not null:
+                return (await response.Content.ReadAsStringAsync()).Contains(secret) ? "200+" : "200-";
+            case HttpStatusCode.Redirect:
+                var target = response.RedirectTarget();
+                return target.StartsWith("/accounts/signin") ? "signin" : target.StartsWith("/error/403") ? "403" : "302";
+            default:
+                return ((int)response.StatusCode).ToString();
+        }
+    }
+}
+
+public sealed class SqliteIntranetAccessTests(SqliteApp app) : IntranetAccessTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresIntranetAccessTests(PostgresApp app) : IntranetAccessTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Rathausplatz.Features.Intranet.Spaces;
+using Rathausplatz.Features.Intranet.Stream;
+
+namespace Rathausplatz.Tests.Support;
+
+public sealed record TestSpace(Guid Id, string Title, TestOrganization Organization)
+{
+    public string Path => $"/intranet/raeume/{Id}";
+    public string MembersPath => $"{Path}/mitglieder";
+    public string PostPath(Guid postId) => $"{Path}/beitraege/{postId}";
+}
+
+public abstract partial class RathausplatzApp
+{
+    /// <summary>A space made with the use case behind "Raum anlegen"; <paramref name="owner"/> becomes its owner.</summary>
+    public async Task<TestSpace> CreateSpaceAsync(TestUser owner, JoinPolicy policy = JoinPolicy.Open, string? title = null)
+    {
+        await using var scope = InOrganization(owner.Organization);
+        var result = await scope.Get<CreateSpace>().RunAsync(
+            new CreateSpaceInput(owner.Id, title ?? Unique.Name("Raum"), "Worum es geht.", SpaceKind.CommunityOfPractice, policy), CancellationToken.None);
+        var space = result.Space ?? throw new InvalidOperationException($"The space was refused: {string.Join(", ", result.Problems)}");
+        return new TestSpace(space.Id, space.Title, owner.Organization);
+    }
+
+    /// <summary>Puts <paramref name="user"/> into the space, as an owner's decision would.</summary>
+    public async Task AddToSpaceAsync(TestSpace space, TestUser user, SpaceRole role)
+    {
+        await using var scope = InOrganization(space.Organization);
+        scope.Db.Add(new SpaceMember { SpaceId = space.Id, UserId = user.Id, Role = role, JoinedAt = Now });
+        await scope.Db.SaveChangesAsync();
+    }
+
+    /// <summary>A stream post written straight into the table (for paging and matrices), at <paramref name="at"/> or now.</summary>
+    public async Task<Guid> AddStreamPostAsync(TestSpace space, TestUser author, string body, DateTime? at = null)
+    {
+        await using var scope = InOrganization(space.Organization);
+        var post = new StreamPost { SpaceId = space.Id, AuthorId = author.Id, Body = body, CreatedAt = at ?? Now };
+        scope.Db.Add(post);
+        await scope.Db.SaveChangesAsync();
+        return post.Id;
+    }
+
+    /// <summary>The person's role in the space as stored, or null when they do not belong to it.</summary>
+    public async Task<SpaceRole?> SpaceRoleAsync(TestSpace space, TestUser user)
+    {
+        await using var scope = InOrganization(space.Organization);
+        return await scope.Db.Set<SpaceMember>().Where(m => m.SpaceId == space.Id && m.UserId == user.Id).Select(m => (SpaceRole?)m.Role).SingleOrDefaultAsync();
+    }
+
+    /// <summary>Every post of the space as stored, with its tags and the ids of the people it mentions.</summary>
+    public async Task<List<(StreamPost Post, List<string> Tags, List<Guid> Mentioned)>> StreamPostsAsync(TestSpace space)
+    {
+        await using var scope = InOrganization(space.Organization);
+        var posts = await scope.Db.Set<StreamPost>().AsNoTracking().Where(p => p.SpaceId == space.Id).OrderBy(p => p.CreatedAt).ToListAsync();
+        var tags = await scope.Db.Set<StreamTag>().AsNoTracking().Where(t => t.SpaceId == space.Id).ToListAsync();
+        var mentions = await scope.Db.Set<StreamMention>().AsNoTracking().Where(m => m.SpaceId == space.Id).ToListAsync();
+        return posts.Select(p => (p, tags.Where(t => t.PostId == p.Id).Select(t => t.Tag).Order().ToList(),
+            mentions.Where(m => m.PostId == p.Id).Select(m => m.UserId).ToList())).ToList();
+    }
+}
