@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
@@ -36,11 +37,17 @@ public static class TenantRows
             ?? throw new InvalidOperationException($"Cannot create a {type.ClrType.Name}.");
         made[type.ClrType] = row;
 
+        // A check constraint may ask for one of several optional references (a progress update belongs to a
+        // project or a proposal): the first optional reference it names gets a row, the others stay empty.
+        var constrained = string.Join(" ", db.GetService<IDesignTimeModel>().Model.FindEntityType(type.ClrType)!.GetCheckConstraints().Select(c => c.Sql));
+        var oneOptionalReference = constrained.Length > 0;
         foreach (var property in type.GetProperties().Where(p => p.PropertyInfo is { CanWrite: true }))
         {
             var current = property.PropertyInfo!.GetValue(row);
             var foreignKey = property.GetContainingForeignKeys().FirstOrDefault();
-            if (property.Name == nameof(ITenantOwned.OrganizationId) || property.IsNullable)
+            if (property.IsNullable && oneOptionalReference && foreignKey is not null && constrained.Contains($"\"{property.GetColumnName()}\"", StringComparison.Ordinal))
+                oneOptionalReference = false;
+            else if (property.Name == nameof(ITenantOwned.OrganizationId) || property.IsNullable)
                 continue; // the tenant is stamped on save; optional values stay empty
             if (foreignKey is not null && foreignKey.PrincipalEntityType.ClrType != typeof(Organization))
             {

@@ -64,17 +64,7 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubje
             Answers = answers,
         };
         db.AddRange(participation, response);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A parallel post of the same person got its participation in first; that one counts.
-            db.ChangeTracker.Clear();
-            return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
-        }
-        return AnswerResult.Of(AnswerOutcome.Saved);
+        return await SaveOnceAsync(ct);
     }
 
     /// <summary>
@@ -101,13 +91,21 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubje
             SubmittedOn = DateOnly.FromDateTime(TownTime.ToLocal(time.GetUtcNow().UtcDateTime)!.Value),
             Answers = answers,
         });
+        return await SaveOnceAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves the response with its mark (a participation row, or a guest row's <c>Answered</c>). When the unique key or
+    /// the concurrency token refuses the mark, a parallel post of the same person got in first, and that one counts.
+    /// </summary>
+    private async Task<AnswerResult> SaveOnceAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // The same link's other post marked the row first; that one counts.
             db.ChangeTracker.Clear();
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
         }
