@@ -66,12 +66,12 @@ public sealed class SupportProposal(AppDb db, VerifyResidency residency, TimePro
     /// confirms the row raises the count (a second click or tab finds it confirmed). An address whose account
     /// has supported already does not count again.
     /// </summary>
-    public async Task<SupportOutcome> SupportAsGuestAsync(GuestParticipant guest, CancellationToken ct)
+    /// <remarks>The caller found the proposal open for guests (<see cref="GuestSubjects"/>) in this request.</remarks>
+    public async Task<SupportOutcome> SupportAsGuestAsync(GuestParticipant guest, GuestSubject proposal, CancellationToken ct)
     {
+        if (guest.Action != GuestAction.Support || proposal.Action != GuestAction.Support || proposal.Id != guest.SubjectId)
+            return SupportOutcome.NotFound;
         var now = time.GetUtcNow().UtcDateTime;
-        var (outcome, threshold, _) = await CheckAsync(guest.SubjectId, now, ct);
-        if (outcome is not null)
-            return outcome.Value;
         if (guest.ConfirmedAt is not null || await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == guest.SubjectId
                 && db.Users.Any(u => u.Id == s.UserId && u.NormalizedEmail == guest.Email.ToUpperInvariant()), ct))
             return SupportOutcome.AlreadySupported;
@@ -88,7 +88,7 @@ public sealed class SupportProposal(AppDb db, VerifyResidency residency, TimePro
             db.Entry(guest).State = EntityState.Detached;
             return SupportOutcome.AlreadySupported;
         }
-        await CountAsync(guest.SubjectId, threshold, now, ct);
+        await CountAsync(guest.SubjectId, proposal.SupportThreshold, now, ct);
         await transaction.CommitAsync(ct);
         return SupportOutcome.Counted;
     }

@@ -51,7 +51,7 @@ public sealed class AnswerModel(AppDb db, AnswerSurvey answer, MarkdownRenderer 
         if (userId is null && Guest is null)
             return AccessInvalid ? this.PageWithErrors() : Challenge();
         Posted = Request.Form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
-        var result = userId is { } account ? await answer.RunAsync(id, account, Posted, ct) : await answer.RunAsGuestAsync(Guest!, Posted, ct);
+        var result = userId is { } account ? await answer.RunAsync(id, account, Posted, ct) : await answer.RunAsGuestAsync(Guest!, Survey, Posted, ct);
         switch (result.Outcome)
         {
             case AnswerOutcome.Saved:

@@ -28,7 +28,7 @@ public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyDictionary<Gui
 /// survey the response has no account, a random id and the day only.
 /// </para>
 /// </summary>
-public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubjects subjects, TimeProvider time)
+public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, TimeProvider time)
 {
     public static string FieldName(Guid questionId) => $"q-{questionId}";
     public static string FieldName(Guid questionId, int item) => $"q-{questionId}-{item.ToString(CultureInfo.InvariantCulture)}";
@@ -73,14 +73,17 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubje
     /// row and storing the response are one save, and the mark is a concurrency token, so of two parallel posts
     /// with the same link one counts. An address whose account has answered does not answer again.
     /// </summary>
-    public async Task<AnswerResult> RunAsGuestAsync(GuestParticipant guest, IReadOnlyDictionary<string, string[]> form, CancellationToken ct)
+    /// <remarks>The survey comes with its questions, from a process open without account (the questionnaire page checks that).</remarks>
+    public async Task<AnswerResult> RunAsGuestAsync(GuestParticipant guest, Survey survey, IReadOnlyDictionary<string, string[]> form, CancellationToken ct)
     {
-        if (guest.Action != GuestAction.SurveyAnswer || await subjects.FindOpenAsync(GuestAction.SurveyAnswer, guest.SubjectId, ct) is null)
+        if (guest.Action != GuestAction.SurveyAnswer || guest.SubjectId != survey.Id)
             return AnswerResult.Of(AnswerOutcome.NotFound);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!survey.IsOpen(now))
+            return AnswerResult.Of(AnswerOutcome.Closed);
         if (await AnsweredAsync(guest, ct))
             return AnswerResult.Of(AnswerOutcome.AlreadyAnswered);
-        var questions = await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == guest.SubjectId).ToListAsync(ct);
-        var (answers, problems) = Read(questions, form);
+        var (answers, problems) = Read(survey.Questions, form);
         if (problems.Count > 0)
             return new(AnswerOutcome.Invalid, problems);
 
@@ -88,7 +91,7 @@ public sealed class AnswerSurvey(AppDb db, VerifyResidency residency, GuestSubje
         db.Add(new SurveyResponse
         {
             SurveyId = guest.SubjectId,
-            SubmittedOn = DateOnly.FromDateTime(TownTime.ToLocal(time.GetUtcNow().UtcDateTime)!.Value),
+            SubmittedOn = DateOnly.FromDateTime(TownTime.ToLocal(now)!.Value),
             Answers = answers,
         });
         return await SaveOnceAsync(ct);

@@ -33,7 +33,7 @@ public sealed class ConfirmModel(AppDb db, GuestLinks links, GuestSubjects subje
         if (await links.FindAsync(db, token, ct) is not { Action: GuestAction.Support } guest
             || await subjects.FindOpenAsync(guest.Action, guest.SubjectId, ct) is not { } subject)
             return Refused();
-        switch (await supports.SupportAsGuestAsync(guest, ct))
+        switch (await supports.SupportAsGuestAsync(guest, subject, ct))
         {
             case SupportOutcome.Counted:
                 this.Flash(text["Danke! Ihre Unterstützung wird gezählt."]);

@@ -5,8 +5,11 @@ using Rathausplatz.Features.Participation.Surveys;
 
 namespace Rathausplatz.Features.Participation.WithoutAccount;
 
-/// <summary>What a guest takes part in, as pages and mails name it.</summary>
-public sealed record GuestSubject(GuestAction Action, Guid Id, string Title, string Path);
+/// <summary>
+/// What a guest takes part in, as pages and mails name it; for a proposal also the process's support threshold,
+/// which a counted support may reach.
+/// </summary>
+public sealed record GuestSubject(GuestAction Action, Guid Id, string Title, string Path, int? SupportThreshold = null);
 
 /// <summary>
 /// Finds a proposal or survey that a person without an account may act on now: in a published process that is
@@ -26,7 +29,7 @@ public sealed class GuestSubjects(AppDb db, TimeProvider time)
                 .SingleOrDefaultAsync(ct);
             return found is not null && found.Status is ProposalStatus.Open or ProposalStatus.Evaluating
                 && new ProcessSchedule(found.Process.Phases).ProposalsOpenAt(now)
-                ? new(action, id, found.Title, $"/beteiligung/{found.Process.Slug}/vorschlaege/{id}")
+                ? new(action, id, found.Title, $"/beteiligung/{found.Process.Slug}/vorschlaege/{id}", found.Process.SupportThreshold)
                 : null;
         }
         var survey = await db.Set<Survey>().AsNoTracking().Where(s => s.Id == id)

@@ -32,13 +32,10 @@ public sealed class RequestModel(GuestSubjects subjects, RequestGuestLink reques
         if (!ModelState.IsValid)
             return this.PageWithErrors();
         var language = Localization.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture);
-        switch (await request.RunAsync(Subject.Action, id, Email, language, MailSender.Of(HttpContext), ct))
+        if (await request.RunAsync(Subject, Email, language, MailSender.Of(HttpContext), ct) == GuestLinkOutcome.EmailInvalid)
         {
-            case GuestLinkOutcome.NotFound:
-                return NotFound();
-            case GuestLinkOutcome.EmailInvalid:
-                ModelState.AddModelError(nameof(Email), text["Bitte geben Sie eine gültige E-Mail-Adresse an."]);
-                return this.PageWithErrors();
+            ModelState.AddModelError(nameof(Email), text["Bitte geben Sie eine gültige E-Mail-Adresse an."]);
+            return this.PageWithErrors();
         }
         Sent = true;
         return Page();

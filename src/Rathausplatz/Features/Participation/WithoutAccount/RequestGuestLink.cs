@@ -5,7 +5,7 @@ using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Participation.WithoutAccount;
 
-public enum GuestLinkOutcome { Sent, NotFound, EmailInvalid }
+public enum GuestLinkOutcome { Sent, EmailInvalid }
 
 /// <summary>
 /// A person without an account asks to support a proposal or answer a survey: a link goes to the address they
@@ -13,14 +13,12 @@ public enum GuestLinkOutcome { Sent, NotFound, EmailInvalid }
 /// the address took part already is not revealed: the page says "check your mail" either way, and the link then
 /// says so to the address's owner.
 /// </summary>
-public sealed class RequestGuestLink(AppDb db, GuestSubjects subjects, GuestLinks links, Mailer mailer, TimeProvider time,
-    IStringLocalizer<SharedResource> text)
+public sealed class RequestGuestLink(AppDb db, GuestLinks links, Mailer mailer, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
-    public async Task<GuestLinkOutcome> RunAsync(GuestAction action, Guid subjectId, string? email, string language, MailSender sender,
-        CancellationToken ct)
+    /// <remarks>The caller found the subject open for guests (<see cref="GuestSubjects"/>) in this request.</remarks>
+    public async Task<GuestLinkOutcome> RunAsync(GuestSubject subject, string? email, string language, MailSender sender, CancellationToken ct)
     {
-        if (await subjects.FindOpenAsync(action, subjectId, ct) is not { } subject)
-            return GuestLinkOutcome.NotFound;
+        var (action, subjectId) = (subject.Action, subject.Id);
         var address = EmailAddresses.Normalize(email ?? "");
         if (address.Length is 0 or > GuestParticipant.MaxEmail || !new EmailAddressAttribute().IsValid(address))
             return GuestLinkOutcome.EmailInvalid;
