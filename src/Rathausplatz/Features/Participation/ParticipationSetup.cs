@@ -63,8 +63,8 @@ public static class ParticipationSetup
             .EvictOnChangeOf<ProcessTopic>(t => t.OrganizationId)
             .EvictOnChangeOf<Proposal>(p => p.OrganizationId)
             .EvictOnChangeOf<ProposalSupport>(s => s.OrganizationId)
-            // A guest's confirmed support changes a proposal's count; a link merely asked for changes no page (no organisation's pages have the empty id).
-            .EvictOnChangeOf<GuestParticipant>(g => g.ConfirmedAt is null ? Guid.Empty : g.OrganizationId)
+            // A guest's confirmed support changes a proposal's count; a link merely asked for changes no page.
+            .EvictOnChangeOf<GuestParticipant>(g => g.OrganizationId, when: g => g.ConfirmedAt is not null)
             .EvictOnChangeOf<ProposalComment>(c => c.OrganizationId)
             .EvictOnChangeOf<CommentVote>(v => v.OrganizationId)
             // The process page lists the published surveys; survey pages themselves are not cached (they carry the form).

@@ -85,9 +85,9 @@ internal sealed class EvictOnContentChange(IServiceProvider services, IOptions<P
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || !entities.TryGetValue(entry.Metadata.ClrType, out var organizationOf))
+                || !entities.TryGetValue(entry.Metadata.ClrType, out var entity) || !entity.Shows(entry.Entity))
                 continue;
-            var organization = organizationOf(entry.Entity);
+            var organization = entity.OrganizationOf(entry.Entity);
             if (organization is null && context is AppDb db && db.CurrentOrganizationId != Guid.Empty)
                 organization = db.CurrentOrganizationId;
             (changed ??= []).Add(organization);

@@ -82,17 +82,18 @@ public sealed class OutputCacheSettings
 /// </summary>
 public sealed class PublicContentOptions
 {
-    internal Dictionary<Type, Func<object, Guid?>> Entities { get; } = [];
+    internal Dictionary<Type, PublicEntity> Entities { get; } = [];
 
     internal List<Func<HttpContext, CancellationToken, Task<DateTime?>>> NextChanges { get; } = [];
 
     /// <summary>
     /// A change of a <typeparamref name="T"/> evicts the pages of the organisation <paramref name="organizationOf"/>
     /// names; where it names none (owned texts, say), that of the saving scope, else all organisations'.
+    /// Where <paramref name="when"/> is given, only changes of rows it holds for evict (the rest show on no public page).
     /// </summary>
-    public PublicContentOptions EvictOnChangeOf<T>(Func<T, Guid?> organizationOf) where T : class
+    public PublicContentOptions EvictOnChangeOf<T>(Func<T, Guid?> organizationOf, Func<T, bool>? when = null) where T : class
     {
-        Entities[typeof(T)] = e => organizationOf((T)e);
+        Entities[typeof(T)] = new(e => organizationOf((T)e), e => when?.Invoke((T)e) ?? true);
         return this;
     }
 
@@ -106,3 +107,6 @@ public sealed class PublicContentOptions
         return this;
     }
 }
+
+/// <summary>An entity shown on public pages: whose pages a change evicts, and whether this row's change matters at all.</summary>
+internal sealed record PublicEntity(Func<object, Guid?> OrganizationOf, Func<object, bool> Shows);
