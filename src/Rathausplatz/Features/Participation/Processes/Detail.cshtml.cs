@@ -52,14 +52,15 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         Schedule = new ProcessSchedule(process.Phases);
         Now = time.GetUtcNow().UtcDateTime;
         GoalsHtml = markdown.ToSafeHtml(process.Goals);
-        ScopeDistricts = await db.Set<District>().AsNoTracking()
-            .Where(d => db.Set<ProcessDistrict>().Any(s => s.ProcessId == process.Id && s.DistrictId == d.Id))
-            .OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
         ScopeTopics = await db.Set<Topic>().AsNoTracking()
             .Where(t => db.Set<ProcessTopic>().Any(s => s.ProcessId == process.Id && s.TopicId == t.Id))
             .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
-        Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct))
-            .Select(d => (d.Slug, d.Name)).ToList();
+        // All districts for the filter, each marked whether it is in the process's scope: one query for both lists.
+        var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.Name)
+            .Select(d => new { d.Slug, d.Name, InScope = db.Set<ProcessDistrict>().Any(s => s.ProcessId == process.Id && s.DistrictId == d.Id) })
+            .ToListAsync(ct);
+        Districts = districts.Select(d => (d.Slug, d.Name)).ToList();
+        ScopeDistricts = districts.Where(d => d.InScope).Select(d => d.Name).ToList();
         Pages = await extras.PagesAsync(process.Id, withDrafts: User.RunsProcesses(), ct);
         Meetings = await extras.MeetingsAsync(process.Id, Localization.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture), ct);
         if (process.SurveysEnabled)
