@@ -61,6 +61,27 @@ public sealed partial class GuestParticipationJourneyTests(BrowserApp app, ITest
         await Assertions.Expect(page.Locator("main form[data-survey]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task AnEnglishVisitorIsToldInEnglishWhatIsWrongWithTheAddress()
+    {
+        await using var session = await app.OpenAsync(output);
+        var page = session.Page;
+        await page.GotoAsync("/beteiligung/marktplatz");
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bänke mit Lehnen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Support without an account: get a link by e-mail" }).ClickAsync();
+        await Assertions.Expect(page.Heading("Support without an account")).ToBeVisibleAsync();
+
+        // The browser's own check would stop the form first; the server's answer is what a visitor without it gets.
+        var form = page.Locator("main form:has(input[type=email])");
+        await form.EvaluateAsync("f => f.noValidate = true");
+        await page.Field("E-mail address").FillAsync("no-at-sign.example.org");
+        await page.Button("Send the link by e-mail").ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Please enter a valid e-mail address.");
+        await PageChecks.CheckAsync(page, "guest-05-request-en-invalid");
+        Assert.DoesNotContain(app.Mail.Received, m => m.To.Mailboxes.Any(b => b.Address.Contains("no-at-sign", StringComparison.Ordinal)));
+    }
+
     private async Task<string> LinkToAsync(string email, string subject)
     {
         var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal),

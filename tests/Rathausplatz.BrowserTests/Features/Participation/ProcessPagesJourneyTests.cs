@@ -21,6 +21,12 @@ public sealed class ProcessPagesJourneyTests(BrowserApp app, ITestOutputHelper o
             await PageChecks.CheckAsync(page, "process-pages-01-manage");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Neue Informationsseite" }).ClickAsync();
+            // Blanks pass the browser's own check of a required field; the server refuses them with a message at the field.
+            await page.Field("Titel").FillAsync("   ");
+            await page.Field("Text (Markdown)").FillAsync("Nur ein Satz.");
+            await page.Button("Seite speichern").ClickAsync();
+            await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+            await PageChecks.CheckAsync(page, "process-pages-02a-refused");
             await page.Field("Titel").FillAsync("Der Entwurf des Planungsbüros");
             await page.Field("Text (Markdown)").FillAsync("## Was geplant ist\n\n- Bäume an den Rändern\n- Ein Wasserspiel für Kinder");
             await page.GetByLabel("Veröffentlicht (sonst ein Entwurf, den nur die Redaktion sieht)").CheckAsync();
