@@ -51,6 +51,7 @@ public static class ParticipationSetup
         builder.Services.AddScoped<GuestLinks>();
         builder.Services.AddScoped<GuestSubjects>();
         builder.Services.AddScoped<RequestGuestLink>();
+        builder.Services.AddJobHandler<ForgetUnusedGuestLinks>(ForgetUnusedGuestLinks.JobKind);
         builder.Services.AddScoped<ManageProcessPages>();
         builder.Services.AddScoped<ProcessPageList>();
 

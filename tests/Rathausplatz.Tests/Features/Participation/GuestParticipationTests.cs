@@ -207,6 +207,33 @@ public abstract class GuestParticipationTests(RathausplatzApp app)
         Assert.Contains("Sie haben diese Umfrage schon beantwortet.", (await client.GetPageAsync(second.Path)).MainText());
         Assert.Single((await app.FindSurveyAnswersAsync(org, second.Survey.Id)).Responses);
     }
+
+    [Fact]
+    public async Task LinksNeverUsedAreForgottenWithTheirAddressOnceTheyExpire()
+    {
+        var (org, process, proposalId, visitor) = await ProposalAsync(Open with { ProposalPhase = (-1, 30) });
+        var path = RathausplatzApp.ProposalPath(process, proposalId);
+        await AskForLinkAsync(visitor, path, "nie-benutzt@example.org");
+        await AskForLinkAsync(visitor, path, "spaeter-nochmal@example.org");
+        var used = await AskForLinkAsync(visitor, path, "benutzt@example.org");
+        using var confirmed = await (await visitor.GetPageAsync(used)).FormWithButton("Vorschlag unterstützen").SubmitAsync(visitor);
+
+        async Task<string[]> AddressesAsync() => (await app.ReadTableAsync("GuestParticipants"))
+            .Where(row => string.Equals(row["SubjectId"]!.ToString(), proposalId.ToString(), StringComparison.OrdinalIgnoreCase)).Select(row => (string)row["Email"]!).Order().ToArray();
+
+        // Six days on, one address asks again: its new link works for another week.
+        app.AdvanceTime(TimeSpan.FromDays(6));
+        var again = await AskForLinkAsync(visitor, path, "spaeter-nochmal@example.org");
+        app.AdvanceTime(TimeSpan.FromDays(3));
+        await app.RunJobsUntilIdleAsync();
+        Assert.Equal(["benutzt@example.org", "spaeter-nochmal@example.org"], await AddressesAsync());
+        Assert.Contains("Möchten Sie diesen Vorschlag unterstützen?", (await visitor.GetPageAsync(again)).MainText());
+
+        app.AdvanceTime(TimeSpan.FromDays(6));
+        await app.RunJobsUntilIdleAsync();
+        Assert.Equal(["benutzt@example.org"], await AddressesAsync());
+        Assert.Equal(1, await SupportsAsync(org, proposalId));
+    }
 }
 
 public sealed class SqliteGuestParticipationTests(SqliteApp app) : GuestParticipationTests(app), IClassFixture<SqliteApp>;

@@ -32,7 +32,7 @@ public sealed class GuestParticipant : ITenantOwned
     public string Language { get; set; } = "de";
     /// <summary>Random; in the link, sealed (<see cref="GuestLinks"/>).</summary>
     public string Secret { get; set; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-    /// <summary>The day the link was asked for, for a later clean-up of links never used (a day only, like the responses).</summary>
+    /// <summary>The day the last link was asked for: unused, the row is deleted after the link expired (<see cref="ForgetUnusedGuestLinks"/>; a day only, like the responses).</summary>
     public DateOnly RequestedOn { get; set; }
     /// <summary>A support counts from this moment.</summary>
     public DateTime? ConfirmedAt { get; set; }

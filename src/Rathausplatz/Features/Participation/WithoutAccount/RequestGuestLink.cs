@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery.Email;
+using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Participation.WithoutAccount;
 
@@ -13,7 +14,7 @@ public enum GuestLinkOutcome { Sent, EmailInvalid }
 /// the address took part already is not revealed: the page says "check your mail" either way, and the link then
 /// says so to the address's owner.
 /// </summary>
-public sealed class RequestGuestLink(AppDb db, GuestLinks links, Mailer mailer, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class RequestGuestLink(AppDb db, GuestLinks links, Mailer mailer, JobQueue jobs, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     /// <remarks>The caller found the subject open for guests (<see cref="GuestSubjects"/>) in this request.</remarks>
     public async Task<GuestLinkOutcome> RunAsync(GuestSubject subject, string? email, string language, MailSender sender, CancellationToken ct)
@@ -23,10 +24,15 @@ public sealed class RequestGuestLink(AppDb db, GuestLinks links, Mailer mailer, 
         if (address.Length is 0 or > GuestParticipant.MaxEmail || !new EmailAddressAttribute().IsValid(address))
             return GuestLinkOutcome.EmailInvalid;
         var guest = await db.Set<GuestParticipant>().SingleOrDefaultAsync(g => g.Action == action && g.SubjectId == subjectId && g.Email == address, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(TownTime.ToLocal(now)!.Value);
         if (guest is null)
-        {
-            var today = DateOnly.FromDateTime(TownTime.ToLocal(time.GetUtcNow().UtcDateTime)!.Value);
             db.Add(guest = new GuestParticipant { Action = action, SubjectId = subjectId, Email = address, RequestedOn = today });
+        if (guest.ConfirmedAt is null && !guest.Answered)
+        {
+            // A new link: the row is kept until this one expires unused.
+            guest.RequestedOn = today;
+            ForgetUnusedGuestLinks.Schedule(jobs, guest, now);
         }
         guest.Language = language;
         mailer.Queue(Mail(guest, subject, sender));
