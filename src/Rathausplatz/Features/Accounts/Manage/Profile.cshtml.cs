@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Localization;
+using Rathausplatz.Features.Accounts.PersonalData;
 
 namespace Rathausplatz.Features.Accounts.Manage;
 
 [Authorize]
-public sealed class ProfileModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ProfileModel(UserManager<User> users, SignInManager<User> signIn, ExportPersonalData export, TimeProvider time,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -21,6 +23,18 @@ public sealed class ProfileModel(UserManager<User> users, SignInManager<User> si
         await LoadAsync(user);
         Input = new ProfileInput { DisplayName = user.DisplayName, PreferredLanguage = user.PreferredLanguage };
         return Page();
+    }
+
+    /// <summary>Everything stored about the account, as a JSON file (DSGVO Art. 15 and 20).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var document = await export.RunAsync(user, ct);
+        var day = DateOnly.FromDateTime(TownTime.ToLocal(time.GetUtcNow().UtcDateTime)!.Value);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return File(bytes, "application/json", $"meine-daten-{day:yyyy-MM-dd}.json");
     }
 
     public async Task<IActionResult> OnPostAsync()
