@@ -66,6 +66,7 @@ public static class AccountsSetup
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<InviteMember>();
         builder.Services.AddScoped<PersonalData.ExportPersonalData>();
+        builder.Services.AddScoped<PersonalData.DeleteOwnAccount>();
         builder.Services.AddScoped<ChangeMemberRoles>();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorForStaff>());
         return builder;

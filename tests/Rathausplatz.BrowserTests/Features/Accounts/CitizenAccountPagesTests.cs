@@ -14,6 +14,7 @@ public sealed class CitizenAccountPagesTests(BrowserApp app, ITestOutputHelper o
     [InlineData("/accounts/changeemail", "E-Mail-Adresse ändern", "accounts-changeemail")]
     [InlineData("/accounts/passkeys", "Passkeys", "accounts-passkeys")]
     [InlineData("/accounts/twofactor", "Zwei-Faktor-Anmeldung", "accounts-twofactor-setup")]
+    [InlineData("/accounts/delete", "Konto löschen", "accounts-delete")]
     public async Task ASignedInCitizensAccountPageLoadsAndPassesAxeAtBothWidths(string path, string heading, string name)
     {
         await using var session = await app.OpenSignedInAsync(Citizen, output);
