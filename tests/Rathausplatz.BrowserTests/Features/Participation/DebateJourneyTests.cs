@@ -61,7 +61,7 @@ public sealed class DebateJourneyTests(BrowserApp app, ITestOutputHelper output)
         await reply.GetByRole(AriaRole.Button, new() { Name = "Antwort veröffentlichen" }).ClickAsync();
 
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihr Kommentar ist veröffentlicht");
-        await Assertions.Expect(page.Locator(".comment-thread--replies")).ToContainTextAsync("Ein Shuttle vom Parkhaus wäre ein guter Ausgleich.");
+        await Assertions.Expect(page.Locator(".comment").First.Locator(".comment-thread--replies").First).ToContainTextAsync("Ein Shuttle vom Parkhaus wäre ein guter Ausgleich.");
         await Assertions.Expect(page.Locator(".stance-counts__item--neutral dd")).ToHaveTextAsync("1");
         await PageChecks.ScreenshotAsync(page, "debate-nojs-replied");
     }
