@@ -22,7 +22,7 @@ public abstract partial class RathausplatzApp
         await using var scope = InOrganization(user.Organization);
         var result = await scope.Get<PostComment>().RunAsync(new PostCommentInput
         {
-            ProposalId = proposal.Id, AuthorId = user.Id, Body = body, Stance = Stance.For, AcceptsNetiquette = true,
+            Subject = CommentSubject.Proposal(proposal.Id), AuthorId = user.Id, Body = body, Stance = Stance.For, AcceptsNetiquette = true,
         }, CancellationToken.None);
         Assert.NotNull(result.Comment);
     }

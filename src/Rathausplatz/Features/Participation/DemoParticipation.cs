@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
@@ -48,6 +49,7 @@ public static class DemoParticipation
             ProposalsEnabled = true,
             SupportThreshold = 10,
             SurveysEnabled = true,
+            DebatesEnabled = true,
             OpenWithoutAccount = true,
             CreatedAt = now,
             UpdatedAt = now,
@@ -120,8 +122,43 @@ public static class DemoParticipation
             Stance = Stance.Against, CreatedAt = now.AddDays(-6),
         });
         SeedSurvey(db, market, today, staff, editor, admin);
+        SeedDebate(db, market, today, now, editor, staff, guest);
         await db.SaveChangesAsync();
         await Budgets.DemoBudget.SeedAsync(db, time);
+    }
+
+    /// <summary>A debate open until the proposal phase ends, with a comment for, one against and the town's official answer.</summary>
+    private static void SeedDebate(AppDb db, ParticipationProcess market, DateOnly today, DateTime now, Guid editor, Guid staff, Guid guest)
+    {
+        var debate = new Debate
+        {
+            ProcessId = market.Id, Title = "Soll der Marktplatz an Markttagen autofrei werden?", CreatedById = editor,
+            Introduction = """
+                Heute parken an Markttagen bis zu 40 Autos am Rand des Platzes. Ohne sie gäbe es Raum für Stände, Bänke und Bäume.
+
+                - **Fest steht:** Lieferverkehr für den Markt bleibt bis 10 Uhr erlaubt.
+                - **Offen ist:** ob die Parkplätze an Markttagen wegfallen und wo Ersatz entsteht.
+                """,
+            ClosesAt = ProcessPhase.StartOf(today.AddDays(22)), CreatedAt = now.AddDays(-5), UpdatedAt = now.AddDays(-5),
+        };
+        db.Add(debate);
+        var pro = new ProposalComment
+        {
+            DebateId = debate.Id, AuthorId = staff, Stance = Stance.For, CreatedAt = now.AddDays(-4),
+            Body = "Ja. Mit dem Rad und zu Fuß ist der Markt gut erreichbar, und Kinder könnten gefahrlos laufen.",
+        };
+        db.Add(pro);
+        var contra = new ProposalComment
+        {
+            DebateId = debate.Id, ParentId = pro.Id, Depth = 1, AuthorId = guest, Stance = Stance.Against, CreatedAt = now.AddDays(-3),
+            Body = "Für ältere Menschen vom Land ist das Auto oft die einzige Möglichkeit. Ohne Parkplätze in der Nähe kommen sie nicht mehr.",
+        };
+        db.Add(contra);
+        db.Add(new ProposalComment
+        {
+            DebateId = debate.Id, ParentId = contra.Id, Depth = 2, AuthorId = editor, Official = true, CreatedAt = now.AddDays(-2),
+            Body = "Die Stadt prüft zehn Plätze für Menschen mit Behinderung direkt am Platz und einen Shuttle vom Parkhaus Nord.",
+        });
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.ProcessPages;
@@ -54,6 +55,7 @@ public static class ParticipationSetup
         builder.Services.AddJobHandler<ForgetUnusedGuestLinks>(ForgetUnusedGuestLinks.JobKind);
         builder.Services.AddScoped<ManageProcessPages>();
         builder.Services.AddScoped<ProcessPageList>();
+        builder.Services.AddScoped<ManageDebates>();
 
         // What /beteiligung and its process and proposal pages show. Supports change the count in SQL; the
         // support row saved beside it brings the eviction. Flags and acceptances show on no public page.
@@ -77,8 +79,12 @@ public static class ParticipationSetup
             // that moment is a phase boundary, which ends the cached pages' lifetime anyway.
             .EvictOnChangeOf<BudgetProject>(p => p.OrganizationId)
             .EvictOnChangeOf<ProgressUpdate>(u => u.OrganizationId)
+            // Debates and their comments (the comments are ProposalComment rows, evicted above).
+            .EvictOnChangeOf<Debate>(d => d.OrganizationId)
             // A phase starting or ending changes the lists, the marked phase and whether the forms are offered.
-            .LimitLifetimeBy(NextPhaseBoundaryAsync));
+            .LimitLifetimeBy(NextPhaseBoundaryAsync)
+            // So does a debate's last day ending.
+            .LimitLifetimeBy(NextDebateCloseAsync));
 
         builder.AddPostsPerClientLimit(SubmitRateLimit, "ParticipationPerMinute", 30);
         return builder;
@@ -91,6 +97,13 @@ public static class ParticipationSetup
         var nextStart = await db.Set<ProcessPhase>().Where(p => p.StartsAt > now).MinAsync(p => (DateTime?)p.StartsAt, ct);
         var nextEnd = await db.Set<ProcessPhase>().Where(p => p.EndsAt > now).MinAsync(p => (DateTime?)p.EndsAt, ct);
         return nextStart is null ? nextEnd : nextEnd is null ? nextStart : nextStart < nextEnd ? nextStart : nextEnd;
+    }
+
+    private static async Task<DateTime?> NextDebateCloseAsync(HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<AppDb>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        return await db.Set<Debate>().Where(d => d.ClosesAt > now).MinAsync(d => d.ClosesAt, ct);
     }
 
     /// <summary>The signed-in account's id, or null for a visitor.</summary>

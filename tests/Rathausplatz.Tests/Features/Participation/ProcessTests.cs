@@ -141,7 +141,7 @@ public abstract class ProcessTests(RathausplatzApp app)
         Assert.Equal(
             ["/beteiligung/verwaltung", "/beteiligung/verwaltung/moderation", "/beteiligung/verwaltung/umfragen/{id:guid?}",
                 "/beteiligung/verwaltung/umfragen/{surveyId:guid}/fragen/{questionId:guid?}", "/beteiligung/verwaltung/verfahren/{slug?}",
-                "/beteiligung/verwaltung/verfahren/{slug}/haushalt", "/beteiligung/verwaltung/verfahren/{slug}/projekte/{id:guid?}",
+                "/beteiligung/verwaltung/verfahren/{slug}/debatten/{id:guid?}", "/beteiligung/verwaltung/verfahren/{slug}/haushalt", "/beteiligung/verwaltung/verfahren/{slug}/projekte/{id:guid?}",
                 "/beteiligung/verwaltung/verfahren/{slug}/seiten/{id:guid?}", "/beteiligung/verwaltung/verfahren/{slug}/termine",
                 "/beteiligung/verwaltung/vorschlaege/{id:guid}", "/beteiligung/verwaltung/wohnsitz"],
             BackOfficePages().Order(StringComparer.Ordinal));
@@ -169,8 +169,9 @@ public abstract class ProcessTests(RathausplatzApp app)
 
         foreach (var pattern in BackOfficePages())
         {
-            // A new project's and page's form (no id); a survey's and a question's pages with the survey's ids.
+            // A new project's, page's and debate's form (no id); a survey's and a question's pages with the survey's ids.
             var path = pattern.Replace("/projekte/{id:guid?}", "/projekte", StringComparison.Ordinal).Replace("/seiten/{id:guid?}", "/seiten", StringComparison.Ordinal)
+                .Replace("/debatten/{id:guid?}", "/debatten", StringComparison.Ordinal)
                 .Replace("{slug?}", process.Slug, StringComparison.Ordinal).Replace("{slug}", process.Slug, StringComparison.Ordinal)
                 .Replace("{id:guid}", proposal.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{id:guid?}", survey.Survey.Id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", survey.Survey.Id.ToString(), StringComparison.Ordinal)

@@ -1965,6 +1965,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Depth")
                         .HasColumnType("integer");
 
@@ -1987,7 +1990,7 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Stance")
@@ -2003,9 +2006,61 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("DebateId", "CreatedAt");
+
                     b.HasIndex("ProposalId", "CreatedAt");
 
-                    b.ToTable("ProposalComments", (string)null);
+                    b.ToTable("ProposalComments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalComments_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Debates.Debate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClosesAt");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.ToTable("Debates", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.ContentFlag", b =>
@@ -2020,13 +2075,16 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Decision")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
@@ -2050,6 +2108,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("CommentId");
 
+                    b.HasIndex("DebateId");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("ProposalId");
@@ -2063,7 +2123,10 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "ResolvedAt", "CreatedAt");
 
-                    b.ToTable("ParticipationFlags", (string)null);
+                    b.ToTable("ParticipationFlags", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationFlags_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.ModerationAction", b =>
@@ -2081,13 +2144,16 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<Guid?>("CommentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Decision")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
@@ -2100,11 +2166,16 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("CommentId");
 
+                    b.HasIndex("DebateId");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("ProposalId", "At");
 
-                    b.ToTable("ParticipationModerationActions", (string)null);
+                    b.ToTable("ParticipationModerationActions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationModerationActions_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.NetiquetteAcceptance", b =>
@@ -2221,6 +2292,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DebatesEnabled")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Goals")
                         .IsRequired()
@@ -4050,6 +4124,11 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("HiddenById")
@@ -4063,6 +4142,19 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Debates.Debate", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4074,11 +4166,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
@@ -4104,11 +4200,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.NetiquetteAcceptance", b =>

@@ -1952,6 +1952,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Depth")
                         .HasColumnType("INTEGER");
 
@@ -1974,7 +1977,7 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stance")
@@ -1990,9 +1993,61 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("DebateId", "CreatedAt");
+
                     b.HasIndex("ProposalId", "CreatedAt");
 
-                    b.ToTable("ProposalComments", (string)null);
+                    b.ToTable("ProposalComments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalComments_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Debates.Debate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClosesAt");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.ToTable("Debates", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.ContentFlag", b =>
@@ -2007,13 +2062,16 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Decision")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -2037,6 +2095,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("CommentId");
 
+                    b.HasIndex("DebateId");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("ProposalId");
@@ -2050,7 +2110,10 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "ResolvedAt", "CreatedAt");
 
-                    b.ToTable("ParticipationFlags", (string)null);
+                    b.ToTable("ParticipationFlags", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationFlags_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.ModerationAction", b =>
@@ -2068,13 +2131,16 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<Guid?>("CommentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DebateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Decision")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ProposalId")
+                    b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -2087,11 +2153,16 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("CommentId");
 
+                    b.HasIndex("DebateId");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("ProposalId", "At");
 
-                    b.ToTable("ParticipationModerationActions", (string)null);
+                    b.ToTable("ParticipationModerationActions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationModerationActions_OneSubject", "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.NetiquetteAcceptance", b =>
@@ -2208,6 +2279,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DebatesEnabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Goals")
                         .IsRequired()
@@ -4037,6 +4111,11 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("HiddenById")
@@ -4050,6 +4129,19 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Debates.Debate", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Participation.Processes.ParticipationProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4061,11 +4153,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
@@ -4091,11 +4187,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Moderation.NetiquetteAcceptance", b =>

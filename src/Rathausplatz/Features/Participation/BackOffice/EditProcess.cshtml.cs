@@ -19,6 +19,7 @@ public sealed class EditProcessModel(AppDb db, SaveProcess save, IStringLocalize
     public List<Topic> Topics { get; private set; } = [];
     public List<ProposalRow> Proposals { get; private set; } = [];
     public List<Surveys.Survey> Surveys { get; private set; } = [];
+    public List<Debates.DebateList.Item> Debates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
@@ -70,6 +71,7 @@ public sealed class EditProcessModel(AppDb db, SaveProcess save, IStringLocalize
     private async Task LoadProposalsAsync(Guid processId, CancellationToken ct)
     {
         Surveys = await db.Set<Surveys.Survey>().AsNoTracking().Where(s => s.ProcessId == processId).OrderBy(s => s.OpensAt).ToListAsync(ct);
+        Debates = await Participation.Debates.DebateList.LoadAsync(db, processId, ct);
         Proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == processId)
             .OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt)
             .Select(p => new ProposalRow(p.Id, p.Title, p.Status, p.SupportCount, p.HiddenAt != null)).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
@@ -7,9 +8,10 @@ namespace Rathausplatz.Features.Participation.Comments;
 
 public sealed record PostCommentInput
 {
-    public required Guid ProposalId { get; init; }
+    /// <summary>The proposal or debate commented on.</summary>
+    public required CommentSubject Subject { get; init; }
     public required Guid AuthorId { get; init; }
-    /// <summary>The comment answered; null for a comment on the proposal itself.</summary>
+    /// <summary>The comment answered; null for a comment on the proposal or debate itself.</summary>
     public Guid? ParentId { get; init; }
     public string? Body { get; init; }
     public Stance Stance { get; init; }
@@ -24,20 +26,36 @@ public enum CommentProblem { NotFound, Closed, EmailNotConfirmed, NetiquetteRequ
 public sealed record PostCommentResult(ProposalComment? Comment, CommentProblem? Problem);
 
 /// <summary>
-/// A comment or reply with its stance. Participants comment until the process ends; staff may still answer
-/// afterwards, and only staff can mark an answer official (a participant's request for it is ignored).
+/// A comment or reply with its stance. On a proposal, participants comment until the process ends and staff may
+/// still answer afterwards; a debate takes comments until its last day or the process's end, from staff too (a
+/// closed debate is read-only). Only staff can mark an answer official (a participant's request for it is ignored).
 /// </summary>
 public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquette)
 {
     public async Task<PostCommentResult> RunAsync(PostCommentInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var proposal = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == input.ProposalId && p.HiddenAt == null)
-            .Select(p => new { p.Id, p.ProcessId }).SingleOrDefaultAsync(ct);
-        if (proposal is null)
-            return new(null, CommentProblem.NotFound);
-        var phases = await db.Set<ProcessPhase>().AsNoTracking().Where(ph => ph.ProcessId == proposal.ProcessId).ToListAsync(ct);
-        if (!input.AuthorIsStaff && !new ProcessSchedule(phases).CommentsOpenAt(now))
+        var subject = input.Subject;
+        Guid processId;
+        Debate? debate = null;
+        if (subject.ProposalId is { } proposalId)
+        {
+            var proposal = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == proposalId && p.HiddenAt == null)
+                .Select(p => new { p.ProcessId }).SingleOrDefaultAsync(ct);
+            if (proposal is null)
+                return new(null, CommentProblem.NotFound);
+            processId = proposal.ProcessId;
+        }
+        else
+        {
+            debate = await db.Set<Debate>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == subject.DebateId, ct);
+            if (debate is null)
+                return new(null, CommentProblem.NotFound);
+            processId = debate.ProcessId;
+        }
+        var schedule = new ProcessSchedule(await db.Set<ProcessPhase>().AsNoTracking().Where(ph => ph.ProcessId == processId).ToListAsync(ct));
+        var open = debate is not null ? debate.OpenAt(now, schedule) : input.AuthorIsStaff || schedule.CommentsOpenAt(now);
+        if (!open)
             return new(null, CommentProblem.Closed);
         if (!await db.Users.AnyAsync(u => u.Id == input.AuthorId && u.EmailConfirmed, ct))
             return new(null, CommentProblem.EmailNotConfirmed);
@@ -53,7 +71,7 @@ public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquet
         var parentId = input.ParentId;
         if (parentId is { } answered)
         {
-            var parent = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == answered && c.ProposalId == proposal.Id)
+            var parent = await db.Set<ProposalComment>().AsNoTracking().Of(subject).Where(c => c.Id == answered)
                 .Select(c => new { c.Id, c.ParentId, c.Depth }).SingleOrDefaultAsync(ct);
             if (parent is null)
                 return new(null, CommentProblem.UnknownParent);
@@ -65,7 +83,8 @@ public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquet
 
         var comment = new ProposalComment
         {
-            ProposalId = proposal.Id,
+            ProposalId = subject.ProposalId,
+            DebateId = subject.DebateId,
             ParentId = parentId,
             Depth = depth,
             AuthorId = input.AuthorId,

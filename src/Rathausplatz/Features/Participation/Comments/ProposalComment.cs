@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Proposals;
 
 namespace Rathausplatz.Features.Participation.Comments;
@@ -9,7 +10,8 @@ namespace Rathausplatz.Features.Participation.Comments;
 public enum Stance { Neutral = 0, For = 1, Against = 2 }
 
 /// <summary>
-/// A comment on a proposal, or a reply to one. Threads are at most <see cref="MaxDepth"/> levels below the
+/// A comment on a proposal or in a debate (exactly one: <see cref="CommentSubject"/>), or a reply to one. Named
+/// after its first subject; the table keeps the name so the rows need no move. Threads are at most <see cref="MaxDepth"/> levels below the
 /// top so they stay readable at 320 px; a reply to the deepest level joins that level.
 /// </summary>
 public sealed class ProposalComment : ITenantOwned
@@ -19,7 +21,8 @@ public sealed class ProposalComment : ITenantOwned
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganizationId { get; set; }
-    public Guid ProposalId { get; set; }
+    public Guid? ProposalId { get; set; }
+    public Guid? DebateId { get; set; }
     public Guid? ParentId { get; set; }
     /// <summary>0 for a comment on the proposal, 1 for a reply, 2 for a reply to a reply.</summary>
     public int Depth { get; set; }
@@ -36,6 +39,8 @@ public sealed class ProposalComment : ITenantOwned
     public string? HiddenReason { get; set; }
 
     public bool Hidden => HiddenAt is not null;
+
+    public CommentSubject Subject => new(ProposalId, DebateId);
 }
 
 public enum VoteDirection { Down = -1, Up = 1 }
@@ -55,11 +60,14 @@ internal sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<ProposalComment> comment)
     {
-        comment.ToTable("ProposalComments");
+        comment.ToTable("ProposalComments", t => t.HasCheckConstraint("CK_ProposalComments_OneSubject",
+            "(\"ProposalId\" IS NULL) <> (\"DebateId\" IS NULL)"));
         comment.Property(c => c.Body).HasMaxLength(ProposalComment.MaxBody);
         comment.Property(c => c.HiddenReason).HasMaxLength(Moderation.ContentFlag.MaxReason);
         comment.HasIndex(c => new { c.ProposalId, c.CreatedAt });
+        comment.HasIndex(c => new { c.DebateId, c.CreatedAt });
         comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne<Debate>().WithMany().HasForeignKey(c => c.DebateId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne<ProposalComment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne<User>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
         comment.HasOne<User>().WithMany().HasForeignKey(c => c.HiddenById).OnDelete(DeleteBehavior.SetNull);

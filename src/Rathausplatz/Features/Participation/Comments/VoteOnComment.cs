@@ -1,13 +1,15 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Debates;
+using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 
 namespace Rathausplatz.Features.Participation.Comments;
 
-public enum VoteOutcome { Counted, Changed, Unchanged, NotFound }
+public enum VoteOutcome { Counted, Changed, Unchanged, NotFound, Closed }
 
 /// <summary>
 /// Up or down on a comment: one vote per person (unique key), which the person may turn around. The
-/// figures are counted from the rows when shown, so they cannot drift from them.
+/// figures are counted from the rows when shown, so they cannot drift from them. A closed debate takes no votes.
 /// </summary>
 public sealed class VoteOnComment(AppDb db, TimeProvider time)
 {
@@ -15,11 +17,20 @@ public sealed class VoteOnComment(AppDb db, TimeProvider time)
     {
         if (!Enum.IsDefined(direction))
             return VoteOutcome.NotFound;
-        var visible = await db.Set<ProposalComment>().Where(c => c.Id == commentId && c.HiddenAt == null)
-            .AnyAsync(c => db.Set<Proposal>().Any(p => p.Id == c.ProposalId && p.HiddenAt == null), ct);
-        if (!visible)
-            return VoteOutcome.NotFound;
         var now = time.GetUtcNow().UtcDateTime;
+        var comment = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == commentId && c.HiddenAt == null)
+            .Select(c => new { c.ProposalId, c.DebateId }).SingleOrDefaultAsync(ct);
+        if (comment is null)
+            return VoteOutcome.NotFound;
+        if (comment.ProposalId is { } proposalId && !await db.Set<Proposal>().AnyAsync(p => p.Id == proposalId && p.HiddenAt == null, ct))
+            return VoteOutcome.NotFound;
+        if (comment.DebateId is { } debateId)
+        {
+            var debate = await db.Set<Debate>().AsNoTracking().SingleAsync(d => d.Id == debateId, ct);
+            var phases = await db.Set<ProcessPhase>().AsNoTracking().Where(ph => ph.ProcessId == debate.ProcessId).ToListAsync(ct);
+            if (!debate.OpenAt(now, new ProcessSchedule(phases)))
+                return VoteOutcome.Closed;
+        }
         for (var attempt = 0; ; attempt++)
         {
             var vote = await db.Set<CommentVote>().SingleOrDefaultAsync(v => v.CommentId == commentId && v.UserId == userId, ct);

@@ -13,7 +13,7 @@ public enum ModerationProblem { NotFound, ReasonRequired, ReasonTooLong, Already
 /// </summary>
 public sealed class ModerateContent(AppDb db, TimeProvider time)
 {
-    public async Task<ModerationProblem?> HideAsync(Guid actorId, Guid proposalId, Guid? commentId, string? reason, CancellationToken ct)
+    public async Task<ModerationProblem?> HideAsync(Guid actorId, CommentSubject subject, Guid? commentId, string? reason, CancellationToken ct)
     {
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -23,14 +23,14 @@ public sealed class ModerateContent(AppDb db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         if (commentId is { } id)
         {
-            var comment = await db.Set<ProposalComment>().SingleOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId, ct);
+            var comment = await db.Set<ProposalComment>().Of(subject).SingleOrDefaultAsync(c => c.Id == id, ct);
             if (comment is null)
                 return ModerationProblem.NotFound;
             if (comment.Hidden)
                 return ModerationProblem.AlreadyHidden;
             (comment.HiddenAt, comment.HiddenById, comment.HiddenReason) = (now, actorId, reason);
         }
-        else
+        else if (subject.ProposalId is { } proposalId)
         {
             var proposal = await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == proposalId, ct);
             if (proposal is null)
@@ -39,27 +39,31 @@ public sealed class ModerateContent(AppDb db, TimeProvider time)
                 return ModerationProblem.AlreadyHidden;
             (proposal.HiddenAt, proposal.HiddenById, proposal.HiddenReason) = (now, actorId, reason);
         }
-        await SettleAsync(actorId, proposalId, commentId, ModerationDecision.Hidden, reason, now, ct);
+        else
+        {
+            return ModerationProblem.NotFound;
+        }
+        await SettleAsync(actorId, subject, commentId, ModerationDecision.Hidden, reason, now, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
     /// <summary>The flags were unfounded: they leave the queue, the item stays as it is.</summary>
-    public async Task<ModerationProblem?> DismissAsync(Guid actorId, Guid proposalId, Guid? commentId, CancellationToken ct)
+    public async Task<ModerationProblem?> DismissAsync(Guid actorId, CommentSubject subject, Guid? commentId, CancellationToken ct)
     {
-        var target = commentId ?? proposalId;
-        if (!await db.Set<ContentFlag>().AnyAsync(f => f.TargetId == target && f.ProposalId == proposalId && f.ResolvedAt == null, ct))
+        var target = commentId ?? subject.Id;
+        if (!await db.Set<ContentFlag>().Of(subject).AnyAsync(f => f.TargetId == target && f.ResolvedAt == null, ct))
             return ModerationProblem.NotFound;
-        await SettleAsync(actorId, proposalId, commentId, ModerationDecision.Dismissed, null, time.GetUtcNow().UtcDateTime, ct);
+        await SettleAsync(actorId, subject, commentId, ModerationDecision.Dismissed, null, time.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    private async Task SettleAsync(Guid actorId, Guid proposalId, Guid? commentId, ModerationDecision decision, string? reason, DateTime now, CancellationToken ct)
+    private async Task SettleAsync(Guid actorId, CommentSubject subject, Guid? commentId, ModerationDecision decision, string? reason, DateTime now, CancellationToken ct)
     {
-        var target = commentId ?? proposalId;
+        var target = commentId ?? subject.Id;
         foreach (var flag in await db.Set<ContentFlag>().Where(f => f.TargetId == target && f.ResolvedAt == null).ToListAsync(ct))
             (flag.ResolvedAt, flag.ResolvedById, flag.Decision) = (now, actorId, decision);
-        db.Add(new ModerationAction { ProposalId = proposalId, CommentId = commentId, Decision = decision, Reason = reason, ActorId = actorId, At = now });
+        db.Add(new ModerationAction { ProposalId = subject.ProposalId, DebateId = subject.DebateId, CommentId = commentId, Decision = decision, Reason = reason, ActorId = actorId, At = now });
     }
 }

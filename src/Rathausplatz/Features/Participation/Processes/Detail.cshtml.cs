@@ -38,6 +38,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public List<ProposalSummary> Proposals { get; private set; } = [];
     public bool HasMore { get; private set; }
     public List<Surveys.Survey> Surveys { get; private set; } = [];
+    public List<Debates.DebateList.Item> Debates { get; private set; } = [];
     public List<ProcessPageList.PageLink> Pages { get; private set; } = [];
     public List<ProcessPageList.Meeting> Meetings { get; private set; } = [];
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
@@ -65,6 +66,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         Meetings = await extras.MeetingsAsync(process.Id, Localization.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture), ct);
         if (process.SurveysEnabled)
             Surveys = await db.Set<Surveys.Survey>().AsNoTracking().Where(s => s.ProcessId == process.Id && s.Published).OrderBy(s => s.OpensAt).ToListAsync(ct);
+        if (process.DebatesEnabled)
+            Debates = await Participation.Debates.DebateList.LoadAsync(db, process.Id, ct);
         if (!process.ProposalsEnabled)
             return Page();
 

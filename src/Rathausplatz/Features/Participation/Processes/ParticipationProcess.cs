@@ -37,6 +37,8 @@ public sealed class ParticipationProcess : ITenantOwned
     public bool BudgetEnabled { get; set; }
     /// <summary>What the budget may spend, in whole cents.</summary>
     public long? BudgetCents { get; set; }
+    /// <summary>Questions put to discussion, with stances (<see cref="Debates.Debate"/>), opened by editors.</summary>
+    public bool DebatesEnabled { get; set; }
     /// <summary>Only confirmed residents support and vote (one person, one vote); otherwise a confirmed e-mail address suffices.</summary>
     public bool ResidentsOnly { get; set; }
     /// <summary>

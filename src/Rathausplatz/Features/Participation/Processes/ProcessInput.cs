@@ -33,6 +33,8 @@ public sealed class ProcessInput
 
     public bool SurveysEnabled { get; set; }
 
+    public bool DebatesEnabled { get; set; }
+
     [Range(1, 1_000_000, ErrorMessage = "Bitte eine Zahl von {1} bis {2}.")]
     [Display(Name = "Unterstützungen bis zur Prüfung")]
     public int? SupportThreshold { get; set; }
@@ -79,6 +81,7 @@ public sealed class ProcessInput
         ProposalsEnabled = process.ProposalsEnabled,
         SupportThreshold = process.SupportThreshold,
         SurveysEnabled = process.SurveysEnabled,
+        DebatesEnabled = process.DebatesEnabled,
         BudgetEnabled = process.BudgetEnabled,
         Budget = process.BudgetCents is { } cents ? Budgets.Money.ForInput(cents) : null,
         ResidentsOnly = process.ResidentsOnly,

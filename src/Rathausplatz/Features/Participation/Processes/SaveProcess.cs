@@ -81,6 +81,7 @@ public sealed class SaveProcess(AppDb db, TimeProvider time)
         process.ProposalsEnabled = input.ProposalsEnabled;
         process.SupportThreshold = input.SupportThreshold;
         process.SurveysEnabled = input.SurveysEnabled;
+        process.DebatesEnabled = input.DebatesEnabled;
         process.BudgetEnabled = input.BudgetEnabled;
         process.BudgetCents = budgetCents;
         process.ResidentsOnly = input.ResidentsOnly;

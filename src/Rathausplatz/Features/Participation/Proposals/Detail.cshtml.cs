@@ -21,14 +21,8 @@ namespace Rathausplatz.Features.Participation.Proposals;
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, ProgressHistory history, Netiquette netiquette, SupportProposal supports,
-    PostComment comments, VoteOnComment votes, FlagContent flags, VerifyResidency residency, IStringLocalizer<SharedResource> text) : PageModel
+    PostComment comments, VoteOnComment votes, FlagContent flags, VerifyResidency residency, IStringLocalizer<SharedResource> text) : PageModel, ICommentThread
 {
-    public sealed record CommentView(Guid Id, Guid? ParentId, int Depth, string? Author, string Body, Stance Stance, bool Official,
-        DateTime CreatedAt, string? HiddenReason, int Up, int Down, VoteDirection? MyVote)
-    {
-        public bool Hidden => HiddenReason is not null;
-    }
-
     public ParticipationProcess Process { get; private set; } = null!;
     public ProcessSchedule Schedule { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
@@ -50,6 +44,9 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
     public bool Supportable => ProposalsOpen && !Proposal.Hidden && Proposal.Status is ProposalStatus.Open or ProposalStatus.Evaluating;
     public bool CommentsOpen => !Proposal.Hidden && (Schedule.CommentsOpenAt(Now) || User.SpeaksForTheTown());
+    public bool VotesOpen => SignedIn && !Proposal.Hidden;
+    public bool FlagsOpen => VotesOpen;
+    public string StanceLegend => Texts.Key("Ihre Haltung zum Vorschlag");
 
     // What the comment form sent, so a refused comment is shown again as typed.
     public string? CommentBody { get; private set; }
@@ -73,7 +70,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             return NotFound();
         var result = await comments.RunAsync(new PostCommentInput
         {
-            ProposalId = id,
+            Subject = CommentSubject.Proposal(id),
             AuthorId = userId,
             ParentId = parentId,
             Body = body,
@@ -107,7 +104,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         if (chosen is null)
             return BadRequest();
         var outcome = await votes.RunAsync(commentId, userId, chosen.Value, ct);
-        if (outcome == VoteOutcome.NotFound)
+        if (outcome is VoteOutcome.NotFound or VoteOutcome.Closed)
             return NotFound();
         this.Flash(outcome switch
         {
@@ -124,7 +121,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             return Challenge();
         if (!await LoadAsync(slug, id, ct))
             return NotFound();
-        var outcome = await flags.RunAsync(id, commentId, userId, reason, ct);
+        var outcome = await flags.RunAsync(CommentSubject.Proposal(id), commentId, userId, reason, ct);
         switch (outcome)
         {
             case FlagOutcome.NotFound:
@@ -195,18 +192,7 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         Map = await DistrictFinder.LoadAsync(db, ct);
 
         var userId = User.ParticipantId();
-        var rows = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, c.ParentId, c.Depth, c.Body, c.Stance, c.Official, c.CreatedAt, c.HiddenReason, c.HiddenAt,
-                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                Up = db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Direction == VoteDirection.Up),
-                Down = db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Direction == VoteDirection.Down),
-                Mine = db.Set<CommentVote>().Where(v => v.CommentId == c.Id && v.UserId == userId).Select(v => (VoteDirection?)v.Direction).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        Comments = rows.Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.Author, c.HiddenAt is null ? c.Body : "", c.Stance, c.Official,
-            c.CreatedAt, c.HiddenAt is null ? null : c.HiddenReason ?? "", c.Up, c.Down, c.Mine)).ToList();
+        Comments = await CommentThread.LoadAsync(db, CommentSubject.Proposal(id), userId, ct);
         if (userId is { } me)
         {
             Supported = await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == me, ct);
