@@ -64,5 +64,6 @@ public static class DemoIntranet
         Post(park, staff, "Pflanztermin ist der Samstag in zwei Wochen, 10 Uhr am Haupteingang. #termin", now.AddDays(-4), "termin");
         Post(park, guest, "Wir bringen 40 Setzlinge und Werkzeug mit.", now.AddDays(-3));
         await db.SaveChangesAsync();
+        await People.DemoPeople.SeedAsync(db, time);
     }
 }

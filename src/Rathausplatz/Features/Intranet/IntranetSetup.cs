@@ -1,6 +1,8 @@
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Intranet.People;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
+using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Intranet;
 
@@ -26,6 +28,12 @@ public static class IntranetSetup
         builder.Services.AddScoped<StreamQuery>();
         builder.Services.AddScoped<WritePost>();
         builder.Services.AddScoped<ReactToPost>();
+        builder.Services.AddScoped<EditProfile>();
+        builder.Services.AddScoped<EndorseSkill>();
+        builder.Services.AddScoped<PeopleQuery>();
+        builder.Services.AddScoped<AskExperts>();
+        builder.Services.AddScoped<NotifyExperts>();
+        builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }

@@ -38,11 +38,25 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["post"] = "302 302 302 403 403 404 403 signin",
         ["comment"] = "302 302 302 403 403 404 403 signin",
         ["react"] = "302 302 302 403 403 404 403 signin",
+        // People and skills are for staff: guests are no colleagues (403, like opening a space).
+        ["people finder"] = "200 200 403 200 200 403 403 signin",
+        ["own profile form"] = "200 200 403 200 200 403 403 signin",
+        ["colleague profile"] = "200 200 403 200 200 403 403 signin",
+        ["save profile"] = "302 302 403 302 302 403 403 signin",
+        // The member's own skill: nobody confirms their own.
+        ["endorse"] = "302 400 403 302 302 403 403 signin",
+        ["questions"] = "200 200 403 200 200 403 403 signin",
+        ["ask"] = "302 302 403 302 302 403 403 signin",
+        ["question page"] = "200 200 403 200 200 403 403 signin",
+        ["answer"] = "302 302 403 302 302 403 403 signin",
+        // The owner asked: only the asker marks the best answer, admins included.
+        ["best answer"] = "302 403 403 403 403 403 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
-    private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member);
+    private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
+        Guid SkillId, Guid QuestionId, Guid AnswerId);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -64,6 +78,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         await app.AddToSpaceAsync(other, otherGuest, SpaceRole.Guest);
         var postId = await app.AddStreamPostAsync(space, member, $"{Secret} #planung");
         await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
+        await app.CreateProfileAsync(member, skills: "Haushaltsrecht");
+        var questionId = await app.AskExpertsAsync(owner, "Wer kennt sich mit dem Haushalt aus?", "haushaltsrecht");
+        var answerId = await app.AnswerExpertQuestionAsync(member, questionId, "Ich.");
         var people = new Dictionary<string, TestUser?>
         {
             ["owner"] = owner,
@@ -75,7 +92,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             ["citizen"] = citizen,
             ["anonymous"] = null,
         };
-        return new Town(org, space, postId, people, member);
+        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId);
     }
 
     [Theory]
@@ -123,7 +140,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var foreignTown = town with { Org = elsewhere };
 
         foreach (var client in new[] { foreignAdmin, foreignStaff })
-            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest" })
+            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
+                "colleague profile", "endorse", "question page", "answer", "best answer" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -135,7 +153,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var town = await TownAsync();
         var guest = await app.CreateSignedInClientAsync(town.People["guest"]!);
         // The organisation's staff pages and back offices: a guest is no member of staff.
-        foreach (var path in new[] { "/newsroom", "/admin", "/meldungen/bearbeitung", "/beteiligung/verwaltung", "/intranet/raeume/neu" })
+        foreach (var path in new[] { "/newsroom", "/admin", "/meldungen/bearbeitung", "/beteiligung/verwaltung", "/intranet/raeume/neu", "/intranet/personen" })
         {
             using var response = await guest.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.RedirectTarget().StartsWith("/error/403"),
@@ -172,6 +190,16 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "post" => await Post(s.Path + "?handler=Post", ("Body", "Ein Beitrag.")),
             "comment" => await Post(s.PostPath(town.PostId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
             "react" => await Post(s.PostPath(town.PostId) + "?handler=React", ("kind", "hilfreich")),
+            "people finder" => await client.GetAsync("/intranet/personen?faehigkeit=haushalt"),
+            "own profile form" => await client.GetAsync("/intranet/personen/ich"),
+            "colleague profile" => await client.GetAsync($"/intranet/personen/{town.Member.Id}"),
+            "save profile" => await Post("/intranet/personen/ich?handler=Save", ("JobTitle", "Sachbearbeitung")),
+            "endorse" => await Post($"/intranet/personen/{town.Member.Id}?handler=Endorse", ("skillId", town.SkillId.ToString())),
+            "questions" => await client.GetAsync("/intranet/personen/fragen"),
+            "ask" => await Post("/intranet/personen/fragen", ("Title", "Noch eine Frage?"), ("Skills", "haushaltsrecht")),
+            "question page" => await client.GetAsync($"/intranet/personen/fragen/{town.QuestionId}"),
+            "answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Answer", ("Body", "Eine Antwort.")),
+            "best answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Best", ("answerId", town.AnswerId.ToString())),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
         var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };
