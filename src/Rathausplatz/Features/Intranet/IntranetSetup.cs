@@ -1,6 +1,8 @@
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Intranet.Documents;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
+using Rathausplatz.Features.Intranet.Tasks;
 
 namespace Rathausplatz.Features.Intranet;
 
@@ -26,6 +28,12 @@ public static class IntranetSetup
         builder.Services.AddScoped<StreamQuery>();
         builder.Services.AddScoped<WritePost>();
         builder.Services.AddScoped<ReactToPost>();
+        builder.Services.AddScoped<TaskQuery>();
+        builder.Services.AddScoped<SaveTask>();
+        builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        builder.Services.AddScoped<DocumentQuery>();
+        builder.Services.AddScoped<UploadDocument>();
+        builder.Services.AddScoped<CommentOnDocument>();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }
