@@ -25,7 +25,7 @@ public sealed class BoardModel(SpaceAccess access, TaskQuery tasks, SaveTask sav
         var result = await saving.MoveAsync(Space, taskId, version, state, ct);
         if (result.Id is not null)
         {
-            this.Flash(text["Die Aufgabe steht jetzt unter „{0}“.", text[TaskTexts.StateName(state)]]);
+            this.Flash(text["Die Aufgabe steht jetzt unter „{0}“.", TaskTexts.Label(state, text)]);
             return Redirect($"{TasksPath}/board#aufgabe-{taskId}");
         }
         if (result.Problems.Contains(TaskProblem.NotFound))

@@ -9,8 +9,15 @@ public static class TaskTexts
     {
         TaskState.Open => Texts.Key("offen"),
         TaskState.InProgress => Texts.Key("in Arbeit"),
-        _ => Texts.Key("erledigt"),
+        _ => Texts.Key("Erledigt"),
     };
+
+    /// <summary>The state as a label ("Offen", "In Arbeit", "Erledigt"): the keys are shared with other pages in their own case.</summary>
+    public static string Label(TaskState state, IStringLocalizer text)
+    {
+        string name = text[StateName(state)];
+        return name.Length == 0 ? name : char.ToUpper(name[0], System.Globalization.CultureInfo.CurrentCulture) + name[1..];
+    }
 
     /// <summary>The form field a problem belongs to ("" for the whole form).</summary>
     public static string Field(TaskProblem problem) => problem switch
