@@ -32,6 +32,7 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
     {
         if (await WritableAsync(id, ct) is { } refused)
             return refused;
+        DocumentId = documentId;
         await using var content = file?.OpenReadStream();
         var result = await uploading.AddVersionAsync(Space, documentId, content is null ? null : new UploadDocument.Upload(content, file!.FileName), ct);
         if (result.DocumentId is not null)
