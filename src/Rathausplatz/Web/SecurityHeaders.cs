@@ -20,6 +20,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
             context.Items[ImageOriginKey] = origin.GetLeftPart(UriPartial.Authority);
     }
 
+    private const string FramedBySelfKey = "csp-framed-by-self";
+
+    /// <summary>
+    /// Lets this one answer be shown in a frame of our own pages (the PDF preview of intranet documents): frame-ancestors
+    /// 'self' and X-Frame-Options SAMEORIGIN instead of none; and the browser's PDF viewer, which CSP counts as a plugin, may run.
+    /// </summary>
+    public static void AllowFramingBySelf(HttpContext context) => context.Items[FramedBySelfKey] = true;
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -30,6 +38,13 @@ public sealed class SecurityHeaders(RequestDelegate next)
                 : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
+            if (context.Items.ContainsKey(FramedBySelfKey))
+            {
+                headers.ContentSecurityPolicy = headers.ContentSecurityPolicy.ToString()
+                    .Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal)
+                    .Replace("object-src 'none'", "object-src 'self'", StringComparison.Ordinal);
+                headers.XFrameOptions = "SAMEORIGIN";
+            }
             // A page may be stricter (preview links send no referrer at all), never looser.
             if (!headers.ContainsKey("Referrer-Policy"))
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -9,16 +9,22 @@ public sealed record TestSpace(Guid Id, string Title, TestOrganization Organizat
     public string Path => $"/intranet/raeume/{Id}";
     public string MembersPath => $"{Path}/mitglieder";
     public string PostPath(Guid postId) => $"{Path}/beitraege/{postId}";
+    public string TasksPath => $"{Path}/aufgaben";
+    public string TaskPath(Guid taskId) => $"{TasksPath}/{taskId}";
+    public string DocumentsPath => $"{Path}/dokumente";
+    public string DocumentPath(Guid documentId) => $"{DocumentsPath}/{documentId}";
+    public string FilePath(Guid documentId, int number) => $"{DocumentPath(documentId)}/versionen/{number}";
 }
 
 public abstract partial class RathausplatzApp
 {
     /// <summary>A space made with the use case behind "Raum anlegen"; <paramref name="owner"/> becomes its owner.</summary>
-    public async Task<TestSpace> CreateSpaceAsync(TestUser owner, JoinPolicy policy = JoinPolicy.Open, string? title = null)
+    public async Task<TestSpace> CreateSpaceAsync(TestUser owner, JoinPolicy policy = JoinPolicy.Open, string? title = null,
+        SpaceKind kind = SpaceKind.CommunityOfPractice)
     {
         await using var scope = InOrganization(owner.Organization);
         var result = await scope.Get<CreateSpace>().RunAsync(
-            new CreateSpaceInput(owner.Id, title ?? Unique.Name("Raum"), "Worum es geht.", SpaceKind.CommunityOfPractice, policy), CancellationToken.None);
+            new CreateSpaceInput(owner.Id, title ?? Unique.Name("Raum"), "Worum es geht.", kind, policy), CancellationToken.None);
         var space = result.Space ?? throw new InvalidOperationException($"The space was refused: {string.Join(", ", result.Problems)}");
         return new TestSpace(space.Id, space.Title, owner.Organization);
     }

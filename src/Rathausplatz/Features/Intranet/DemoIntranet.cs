@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
+using Rathausplatz.Features.Intranet.Tasks;
 
 namespace Rathausplatz.Features.Intranet;
 
@@ -63,6 +64,18 @@ public static class DemoIntranet
         db.Add(new StreamReaction { PostId = eAkte.Id, UserId = editor, Kind = ReactionKind.Like });
         Post(park, staff, "Pflanztermin ist der Samstag in zwei Wochen, 10 Uhr am Haupteingang. #termin", now.AddDays(-4), "termin");
         Post(park, guest, "Wir bringen 40 Setzlinge und Werkzeug mit.", now.AddDays(-3));
+        var today = DateOnly.FromDateTime(TownTime.ToLocal(now)!.Value);
+        SpaceTask Task(string title, string description, Guid? assignee, int? dueInDays, TaskState state) => new()
+        {
+            SpaceId = park.Id, Title = title, Description = description, AssigneeId = assignee,
+            DueOn = dueInDays is { } days ? today.AddDays(days) : null, State = state,
+            CreatedById = staff, CreatedAt = now.AddDays(-5), UpdatedAt = now.AddDays(-5),
+        };
+        db.AddRange(
+            Task("Pflanzplan mit dem Gärtnerverein abstimmen", "Welche Bäume wohin? Der Plan liegt als Entwurf vor.", staff, -1, TaskState.InProgress),
+            Task("Setzlinge und Werkzeug bereitstellen", "40 Setzlinge, Spaten, Gießkannen.", guest, 12, TaskState.Open),
+            Task("Presseinfo zum Pflanztermin", "Kurz und mit Foto, **eine Woche vorher**.", null, 7, TaskState.Open),
+            Task("Wasseranschluss am Haupteingang prüfen", "", staff, null, TaskState.Done));
         await db.SaveChangesAsync();
         await People.DemoPeople.SeedAsync(db, time);
     }

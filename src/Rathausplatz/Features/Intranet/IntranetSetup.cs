@@ -1,7 +1,9 @@
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Intranet.Documents;
 using Rathausplatz.Features.Intranet.People;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
+using Rathausplatz.Features.Intranet.Tasks;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Intranet;
@@ -34,6 +36,12 @@ public static class IntranetSetup
         builder.Services.AddScoped<AskExperts>();
         builder.Services.AddScoped<NotifyExperts>();
         builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
+        builder.Services.AddScoped<TaskQuery>();
+        builder.Services.AddScoped<SaveTask>();
+        builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        builder.Services.AddScoped<DocumentQuery>();
+        builder.Services.AddScoped<UploadDocument>();
+        builder.Services.AddScoped<CommentOnDocument>();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }

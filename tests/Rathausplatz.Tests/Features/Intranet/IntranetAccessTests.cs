@@ -51,12 +51,27 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["answer"] = "302 302 403 302 302 403 403 signin",
         // The owner asked: only the asker marks the best answer, admins included.
         ["best answer"] = "302 403 403 403 403 403 403 signin",
+        // Tasks (the space is a project): read like the stream, written by members, guests included.
+        ["task list"] = "200 200 200 403 200 404 403 signin",
+        ["task board"] = "200 200 200 403 200 404 403 signin",
+        ["task page"] = "200 200 200 403 200 404 403 signin",
+        ["new task"] = "302 302 302 403 403 404 403 signin",
+        ["edit task"] = "302 302 302 403 403 404 403 signin",
+        ["move task"] = "302 302 302 403 403 404 403 signin",
+        // Documents: the download and preview URLs answer exactly as the pages do.
+        ["document list"] = "200 200 200 403 200 404 403 signin",
+        ["document page"] = "200 200 200 403 200 404 403 signin",
+        ["document download"] = "200 200 200 403 200 404 403 signin",
+        ["document preview"] = "200 200 200 403 200 404 403 signin",
+        ["upload document"] = "302 302 302 403 403 404 403 signin",
+        ["new version"] = "302 302 302 403 403 404 403 signin",
+        ["document comment"] = "302 302 302 403 403 404 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
     private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
-        Guid SkillId, Guid QuestionId, Guid AnswerId);
+        Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -71,7 +86,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var admin = await app.CreateUserWithTwoFactorAsync(org, Roles.OrganizationAdmin);
         var otherGuest = await app.CreateUserAsync(org, Roles.Guest);
         var citizen = await app.CreateUserAsync(org, Roles.Citizen);
-        var space = await app.CreateSpaceAsync(owner, policy, title: Unique.Name("Haushalt"));
+        var space = await app.CreateSpaceAsync(owner, policy, title: Unique.Name("Haushalt"), kind: SpaceKind.Project);
         await app.AddToSpaceAsync(space, member, SpaceRole.Member);
         await app.AddToSpaceAsync(space, guest, SpaceRole.Guest);
         var other = await app.CreateSpaceAsync(owner, JoinPolicy.InvitationOnly);
@@ -92,7 +107,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             ["citizen"] = citizen,
             ["anonymous"] = null,
         };
-        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId);
+        var taskId = await app.AddTaskAsync(space, owner, "Haushalt prüfen", member);
+        var documentId = await app.AddDocumentAsync(space, owner, "Entwurf", "entwurf.pdf", "application/pdf", DocumentTests.Pdf);
+        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId);
     }
 
     [Theory]
@@ -122,10 +139,11 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var admin = await app.CreateSignedInClientAsync(town.People["admin"]!);
 
         var answers = new List<string>();
-        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "space list" })
+        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "task list", "task page",
+            "move task", "document page", "document download", "document preview", "upload document", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
     }
 
@@ -141,7 +159,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
         foreach (var client in new[] { foreignAdmin, foreignStaff })
             foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
-                "colleague profile", "endorse", "question page", "answer", "best answer" })
+                "colleague profile", "endorse", "question page", "answer", "best answer",
+                "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -170,6 +189,17 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         Task<HttpResponseMessage> Post(string path, params (string, string)[] fields) => tokenPage is null
             ? client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2))))
             : client.PostHandMadeAsync(tokenPage, path, fields);
+        // A multipart form with the page's token (when there is one), the fields and a PDF.
+        Task<HttpResponseMessage> Upload(string path, params (string, string)[] fields)
+        {
+            var content = new MultipartFormDataContent();
+            if (tokenPage?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)
+                content.Add(new StringContent(token), "__RequestVerificationToken");
+            foreach (var (name, value) in fields)
+                content.Add(new StringContent(value), name);
+            content.Add(new ByteArrayContent(DocumentTests.Pdf), "file", "plan.pdf");
+            return client.PostAsync(path, content);
+        }
 
         using var response = resource switch
         {
@@ -200,6 +230,21 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "question page" => await client.GetAsync($"/intranet/personen/fragen/{town.QuestionId}"),
             "answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Answer", ("Body", "Eine Antwort.")),
             "best answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Best", ("answerId", town.AnswerId.ToString())),
+            "task list" => await client.GetAsync(s.TasksPath),
+            "task board" => await client.GetAsync(s.TasksPath + "/board"),
+            "task page" => await client.GetAsync(s.TaskPath(town.TaskId)),
+            "new task" => await Post(s.TasksPath + "/neu", ("Input.Title", "Neue Aufgabe"), ("Input.State", "Open")),
+            "edit task" => await Post(s.TaskPath(town.TaskId), ("Input.Title", "Haushalt prüfen"), ("Input.State", "Open"),
+                ("Input.Version", (await app.TaskAsync(s, town.TaskId)).Version.ToString())),
+            "move task" => await Post(s.TasksPath + "/board?handler=Move", ("taskId", town.TaskId.ToString()), ("state", "InProgress"),
+                ("version", (await app.TaskAsync(s, town.TaskId)).Version.ToString())),
+            "document list" => await client.GetAsync(s.DocumentsPath),
+            "document page" => await client.GetAsync(s.DocumentPath(town.DocumentId)),
+            "document download" => await client.GetAsync(s.FilePath(town.DocumentId, 1)),
+            "document preview" => await client.GetAsync(s.FilePath(town.DocumentId, 1) + "/vorschau"),
+            "upload document" => await Upload(s.DocumentsPath, ("Title", "Ein Dokument")),
+            "new version" => await Upload(s.DocumentPath(town.DocumentId) + "?handler=Version"),
+            "document comment" => await Post(s.DocumentPath(town.DocumentId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
         var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };
