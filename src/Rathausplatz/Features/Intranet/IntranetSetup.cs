@@ -1,6 +1,7 @@
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
+using Rathausplatz.Features.Intranet.Wiki;
 
 namespace Rathausplatz.Features.Intranet;
 
@@ -26,6 +27,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<StreamQuery>();
         builder.Services.AddScoped<WritePost>();
         builder.Services.AddScoped<ReactToPost>();
+        builder.Services.AddWiki();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }
