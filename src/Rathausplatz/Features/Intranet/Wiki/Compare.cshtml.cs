@@ -1,7 +1,7 @@
 namespace Rathausplatz.Features.Intranet.Wiki;
 
 /// <summary>What changed between two revisions of a page (?von=&amp;bis=), title and text, through the shared <see cref="TextDiff"/>.</summary>
-public sealed class CompareModel(WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query, text)
+public sealed class CompareModel(WikiAccess access, WikiQuery query) : WikiPageModel(access, query)
 {
     public WikiQuery.Revision From { get; private set; } = null!;
     public WikiQuery.Revision To { get; private set; } = null!;

@@ -6,7 +6,7 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 /// and the new version as base: saving again then deliberately replaces the other person's version (which stays
 /// in the history).
 /// </summary>
-public sealed class EditModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query, text)
+public sealed class EditModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query)
 {
     [BindProperty] public int BaseVersion { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class EditModel(SaveWikiPage saving, WikiAccess access, WikiQuery 
         var result = await saving.UpdateAsync(Wiki, Current.Id, Form.ToInput(), BaseVersion, ct);
         if (result.Page is not null)
         {
-            this.Flash(Text["Die Seite ist gespeichert."]);
+            this.Flash(text["Die Seite ist gespeichert."]);
             return Redirect(PagePath);
         }
         switch (result.Problem)
@@ -45,7 +45,7 @@ public sealed class EditModel(SaveWikiPage saving, WikiAccess access, WikiQuery 
                 // The page as it is now: the editor compares and decides; their text stays in the form.
                 if (await Query.FindAsync(Wiki, slug, ct) is not { } now)
                     return NotFound();
-                ConflictAuthor = await Query.LastAuthorAsync(now.Id, now.Version, ct) ?? Text["gelöschtes Konto"];
+                ConflictAuthor = await Query.LastAuthorAsync(now.Id, now.Version, ct) ?? text["gelöschtes Konto"];
                 ConflictChanges = [.. new[]
                 {
                     TextDiff.Compare(Texts.Key("Titel"), now.Title, Form.Title, multiline: false),
@@ -53,11 +53,11 @@ public sealed class EditModel(SaveWikiPage saving, WikiAccess access, WikiQuery 
                 }.OfType<FieldChange>()];
                 ModelState.Remove(nameof(BaseVersion));
                 BaseVersion = now.Version;
-                ModelState.AddModelError("", Message(WikiProblem.Conflict));
+                ModelState.AddModelError("", WikiTexts.Message(WikiProblem.Conflict, text));
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             default:
-                AddProblem(result.Problem!.Value);
+                AddProblem(result.Problem!.Value, text);
                 return this.PageWithErrors();
         }
     }

@@ -4,7 +4,7 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 /// The revisions of a page, newest first: who saved when, under which title; a comparison of any two; and for
 /// editors "restore", which saves an older revision's title and text again as a new revision.
 /// </summary>
-public sealed class HistoryModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query, text)
+public sealed class HistoryModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query)
 {
     public List<WikiQuery.Revision> Revisions { get; private set; } = [];
 
@@ -18,7 +18,7 @@ public sealed class HistoryModel(SaveWikiPage saving, WikiAccess access, WikiQue
         var result = await saving.RestoreAsync(Wiki, Current.Id, number, baseVersion, ct);
         if (result.Page is not null)
         {
-            this.Flash(Text["Version {0} ist wiederhergestellt.", number]);
+            this.Flash(text["Version {0} ist wiederhergestellt.", number]);
             return Redirect(PagePath);
         }
         if (result.Problem == WikiProblem.NotFound)
@@ -26,8 +26,8 @@ public sealed class HistoryModel(SaveWikiPage saving, WikiAccess access, WikiQue
         if (result.Problem == WikiProblem.NotAllowed)
             return Forbid();
         ModelState.AddModelError("", result.Problem == WikiProblem.Conflict
-            ? Text["Die Seite ist inzwischen neu gespeichert worden. Bitte prüfen Sie die Versionen und stellen Sie dann erneut wieder her."]
-            : Message(result.Problem!.Value));
+            ? text["Die Seite ist inzwischen neu gespeichert worden. Bitte prüfen Sie die Versionen und stellen Sie dann erneut wieder her."]
+            : WikiTexts.Message(result.Problem!.Value, text));
         if (result.Problem == WikiProblem.Conflict)
         {
             await LoadAsync(id, slug, true, ct);

@@ -4,7 +4,7 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 /// A new page, empty or from a template (?vorlage=: a built-in one or a page of this wiki marked as template), under
 /// a parent (?oben=) and with a title (?titel=, where a [[link]] to a missing page leads).
 /// </summary>
-public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query, text)
+public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query)
 {
     public override Guid? Self => null;
     public List<WikiQuery.Node> PageTemplates { get; private set; } = [];
@@ -33,12 +33,12 @@ public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery q
         var result = await saving.CreateAsync(Wiki, Form.ToInput(), ct);
         if (result.Page is { } created)
         {
-            this.Flash(Text["Die Seite ist angelegt."]);
+            this.Flash(text["Die Seite ist angelegt."]);
             return Redirect(Wiki.PathOf(created.Slug));
         }
         if (result.Problem == WikiProblem.NotAllowed)
             return Forbid();
-        AddProblem(result.Problem!.Value);
+        AddProblem(result.Problem!.Value, text);
         PageTemplates = await Query.TemplatesAsync(Wiki, ct);
         return this.PageWithErrors();
     }

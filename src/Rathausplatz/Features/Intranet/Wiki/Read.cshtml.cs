@@ -6,7 +6,7 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 /// A wiki page: breadcrumbs, the text with its [[links]] resolved, the subpages in their order (editors move them
 /// up and down), and the pages that link here.
 /// </summary>
-public sealed class ReadModel(AppDb db, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query, text)
+public sealed class ReadModel(AppDb db, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query)
 {
     public string BodyHtml { get; private set; } = "";
     public List<WikiQuery.Node> Breadcrumbs { get; private set; } = [];
@@ -42,7 +42,7 @@ public sealed class ReadModel(AppDb db, WikiAccess access, WikiQuery query, IStr
         for (var i = 0; i < siblings.Count; i++)
             siblings[i].Position = i + 1;
         await db.SaveChangesAsync(ct);
-        this.Flash(Text["Die Reihenfolge ist geändert."]);
+        this.Flash(text["Die Reihenfolge ist geändert."]);
         return Redirect(PagePath + "#unterseiten");
     }
 }

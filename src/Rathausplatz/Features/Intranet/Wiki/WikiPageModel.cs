@@ -7,17 +7,16 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 /// </summary>
 [Authorize(Policy = IntranetSetup.Policy)]
 [EnableRateLimiting(IntranetSetup.SubmitRateLimit)]
-public abstract class WikiPageModel(WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : PageModel
+public abstract class WikiPageModel(WikiAccess access, WikiQuery query) : PageModel
 {
     public WikiAccess.Wiki Wiki { get; private set; } = null!;
     public WikiPage Current { get; private set; } = null!;
     public List<WikiQuery.Node> Tree { get; private set; } = [];
 
     protected WikiQuery Query => query;
-    protected IStringLocalizer<SharedResource> Text => text;
 
     /// <summary>"Wissensdatenbank", or the space's wiki by the space's name.</summary>
-    public string WikiName => Wiki.Name is null ? text["Wissensdatenbank"] : text["Wiki: {0}", Wiki.Name];
+    public string WikiName { get; private set; } = "";
 
     public string PagePath => Wiki.PathOf(Current.Slug);
 
@@ -29,6 +28,7 @@ public abstract class WikiPageModel(WikiAccess access, WikiQuery query, IStringL
         if (!wiki.CanRead || (edit && !wiki.CanEdit))
             return Forbid();
         Wiki = wiki;
+        WikiName = WikiTexts.Name(wiki, HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
         Tree = await query.TreeAsync(wiki, ct);
         return null;
     }
@@ -55,21 +55,10 @@ public abstract class WikiPageModel(WikiAccess access, WikiQuery query, IStringL
         }
         return Tree.Where(n => !excluded.Contains(n.Id)).OrderBy(n => n.Title, StringComparer.CurrentCulture);
     }
-
-    protected string Message(WikiProblem problem) => problem switch
-    {
-        WikiProblem.TitleMissing => text["Bitte geben Sie einen Titel an."],
-        WikiProblem.TitleTooLong => text["Der Titel darf höchstens {0} Zeichen lang sein.", WikiPage.MaxTitle],
-        WikiProblem.BodyTooLong => text["Der Text darf höchstens {0} Zeichen lang sein.", WikiPage.MaxBody],
-        WikiProblem.TitleTaken => text["Eine Seite mit diesem Titel gibt es in diesem Wiki schon."],
-        WikiProblem.ParentInvalid => text["Bitte wählen Sie eine der angebotenen übergeordneten Seiten."],
-        WikiProblem.Conflict => text["Jemand hat die Seite gespeichert, während Sie sie bearbeitet haben."],
-        _ => text["Das ist hier nicht möglich."],
-    };
 }
 
 /// <summary>The new-page and edit pages: the form they share (_WikiFields.cshtml).</summary>
-public abstract class WikiFormPageModel(WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query, text)
+public abstract class WikiFormPageModel(WikiAccess access, WikiQuery query) : WikiPageModel(access, query)
 {
     [BindProperty] public WikiForm Form { get; set; } = new();
 
@@ -77,7 +66,7 @@ public abstract class WikiFormPageModel(WikiAccess access, WikiQuery query, IStr
     public abstract Guid? Self { get; }
 
     /// <summary>Shows a refusal at the field it concerns.</summary>
-    protected void AddProblem(WikiProblem problem)
+    protected void AddProblem(WikiProblem problem, IStringLocalizer text)
     {
         var field = problem switch
         {
@@ -86,6 +75,6 @@ public abstract class WikiFormPageModel(WikiAccess access, WikiQuery query, IStr
             WikiProblem.ParentInvalid => "Form.ParentId",
             _ => "",
         };
-        ModelState.AddModelError(field, Message(problem));
+        ModelState.AddModelError(field, WikiTexts.Message(problem, text));
     }
 }
