@@ -25,7 +25,7 @@ public sealed class SaveWikiPage(AppDb db, TimeProvider time)
 
     public async Task<Result> CreateAsync(WikiAccess.Wiki wiki, WikiPageInput input, CancellationToken ct)
     {
-        var (title, body) = (input.Title?.Trim() ?? "", input.Body?.Trim() ?? "");
+        var (title, body) = (input.Title?.Trim() ?? "", input.Body?.Replace("\r\n", "\n").Trim() ?? "");
         if (Refused(wiki, title, body) is { } problem)
             return Result.Refused(problem);
         var key = WikiText.KeyOf(title)!;
@@ -82,7 +82,7 @@ public sealed class SaveWikiPage(AppDb db, TimeProvider time)
 
     private async Task<Result> ChangeAsync(WikiAccess.Wiki wiki, Guid pageId, WikiPageInput input, int baseVersion, int? restoredFrom, CancellationToken ct)
     {
-        var (title, body) = (input.Title?.Trim() ?? "", input.Body?.Trim() ?? "");
+        var (title, body) = (input.Title?.Trim() ?? "", input.Body?.Replace("\r\n", "\n").Trim() ?? "");
         var page = await Pages(wiki).SingleOrDefaultAsync(p => p.Id == pageId, ct);
         if (page is null)
             return Result.Refused(WikiProblem.NotFound);
