@@ -40,6 +40,13 @@ public abstract partial class RathausplatzApp
         return await scope.Db.Set<WikiPage>().AsNoTracking().SingleAsync(p => p.Id == page.Id);
     }
 
+    /// <summary>The page's current version, or 1 where the organisation does not have it (a foreign request then names one).</summary>
+    public async Task<int> WikiVersionAsync(TestWikiPage page, TestOrganization organization)
+    {
+        await using var scope = InOrganization(organization);
+        return await scope.Db.Set<WikiPage>().Where(p => p.Id == page.Id).Select(p => (int?)p.Version).SingleOrDefaultAsync() ?? 1;
+    }
+
     /// <summary>Every revision of the page, oldest first.</summary>
     public async Task<List<WikiRevision>> WikiRevisionsAsync(TestWikiPage page, TestOrganization organization)
     {

@@ -63,6 +63,7 @@ public static class DemoIntranet
         db.Add(new StreamReaction { PostId = eAkte.Id, UserId = editor, Kind = ReactionKind.Like });
         Post(park, staff, "Pflanztermin ist der Samstag in zwei Wochen, 10 Uhr am Haupteingang. #termin", now.AddDays(-4), "termin");
         Post(park, guest, "Wir bringen 40 Setzlinge und Werkzeug mit.", now.AddDays(-3));
+        Wiki.DemoWiki.Seed(db, now, digital.Id, staff);
         await db.SaveChangesAsync();
     }
 }

@@ -38,11 +38,23 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["post"] = "302 302 302 403 403 404 403 signin",
         ["comment"] = "302 302 302 403 403 404 403 signin",
         ["react"] = "302 302 302 403 403 404 403 signin",
+        // The space's wiki: read like the stream, written by members (guests included); admins read only.
+        ["space wiki"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki page"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki history"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki new page"] = "302 302 302 403 403 404 403 signin",
+        ["space wiki edit"] = "302 302 302 403 403 404 403 signin",
+        // The knowledge base: all staff read and write; guests never see it.
+        ["knowledge base"] = "200 200 404 200 200 404 403 signin",
+        ["knowledge base page"] = "200 200 404 200 200 404 403 signin",
+        ["knowledge base new page"] = "302 302 404 302 302 404 403 signin",
+        ["knowledge base edit"] = "302 302 404 302 302 404 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
-    private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member);
+    private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
+        TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -64,6 +76,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         await app.AddToSpaceAsync(other, otherGuest, SpaceRole.Guest);
         var postId = await app.AddStreamPostAsync(space, member, $"{Secret} #planung");
         await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
+        var spaceWikiPage = await app.CreateWikiPageAsync(member, space, "Ablage", Secret);
+        var knowledgeBasePage = await app.CreateWikiPageAsync(member, null, Unique.Name("Reisekosten"), Secret);
         var people = new Dictionary<string, TestUser?>
         {
             ["owner"] = owner,
@@ -75,7 +89,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             ["citizen"] = citizen,
             ["anonymous"] = null,
         };
-        return new Town(org, space, postId, people, member);
+        return new Town(org, space, postId, people, member, spaceWikiPage, knowledgeBasePage);
     }
 
     [Theory]
@@ -105,10 +119,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var admin = await app.CreateSignedInClientAsync(town.People["admin"]!);
 
         var answers = new List<string>();
-        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "space list" })
+        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "space wiki", "space wiki page", "space wiki edit", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
     }
 
@@ -123,7 +137,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var foreignTown = town with { Org = elsewhere };
 
         foreach (var client in new[] { foreignAdmin, foreignStaff })
-            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest" })
+            foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
+                "space wiki", "space wiki page", "space wiki edit", "knowledge base page", "knowledge base edit" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -172,6 +187,17 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "post" => await Post(s.Path + "?handler=Post", ("Body", "Ein Beitrag.")),
             "comment" => await Post(s.PostPath(town.PostId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
             "react" => await Post(s.PostPath(town.PostId) + "?handler=React", ("kind", "hilfreich")),
+            "space wiki" => await client.GetAsync(town.SpaceWikiPage.WikiPath),
+            "space wiki page" => await client.GetAsync(town.SpaceWikiPage.Path),
+            "space wiki history" => await client.GetAsync(town.SpaceWikiPage.HistoryPath),
+            "space wiki new page" => await Post(town.SpaceWikiPage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
+            "space wiki edit" => await Post(town.SpaceWikiPage.EditPath, ("Form.Title", "Ablage"), ("Form.Body", "Geändert."),
+                ("BaseVersion", (await app.WikiVersionAsync(town.SpaceWikiPage, town.Org)).ToString())),
+            "knowledge base" => await client.GetAsync(town.KnowledgeBasePage.WikiPath),
+            "knowledge base page" => await client.GetAsync(town.KnowledgeBasePage.Path),
+            "knowledge base new page" => await Post(town.KnowledgeBasePage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
+            "knowledge base edit" => await Post(town.KnowledgeBasePage.EditPath, ("Form.Title", "Reisekosten " + town.KnowledgeBasePage.Id), ("Form.Body", "Geändert."),
+                ("BaseVersion", (await app.WikiVersionAsync(town.KnowledgeBasePage, town.Org)).ToString())),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
         var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };
