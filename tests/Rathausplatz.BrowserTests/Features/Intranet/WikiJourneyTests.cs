@@ -25,7 +25,7 @@ public sealed class WikiJourneyTests(BrowserApp app, ITestOutputHelper output) :
 
         await main.GetByRole(AriaRole.Link, new() { Name = "E-Akte im Bürgerbüro" }).ClickAsync();
         await Assertions.Expect(page.Heading("E-Akte im Bürgerbüro")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".wiki-body a.wiki-missing")).ToHaveTextAsync("Scanner einrichten");
+        await Assertions.Expect(page.Locator(".wiki-body a[href*='/neu?titel=']")).ToHaveTextAsync("Scanner einrichten");
         await PageChecks.CheckAsync(page, "wiki-02-page");
 
         await main.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten" }).ClickAsync();
@@ -53,7 +53,7 @@ public sealed class WikiJourneyTests(BrowserApp app, ITestOutputHelper output) :
         await PageChecks.CheckAsync(page, "wiki-05-compare");
 
         await main.GetByRole(AriaRole.Link, new() { Name = "Zurück zu den Versionen" }).ClickAsync();
-        await page.Button("Wiederherstellen: Version 1").ClickAsync();
+        await page.Locator("form:has(input[name=number][value='1']) button").ClickAsync();
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Version 1 ist wiederhergestellt.");
         await Assertions.Expect(page.Locator(".wiki-body")).ToContainTextAsync("am selben Tag");
         await Assertions.Expect(page.Locator(".wiki-body")).Not.ToContainTextAsync("Tobias Technik");
