@@ -76,6 +76,7 @@ public static class DemoIntranet
             Task("Setzlinge und Werkzeug bereitstellen", "40 Setzlinge, Spaten, Gießkannen.", guest, 12, TaskState.Open),
             Task("Presseinfo zum Pflanztermin", "Kurz und mit Foto, **eine Woche vorher**.", null, 7, TaskState.Open),
             Task("Wasseranschluss am Haupteingang prüfen", "", staff, null, TaskState.Done));
+        Wiki.DemoWiki.Seed(db, now, digital.Id, staff);
         await db.SaveChangesAsync();
         await People.DemoPeople.SeedAsync(db, time);
     }

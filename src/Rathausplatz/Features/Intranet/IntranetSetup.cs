@@ -5,6 +5,7 @@ using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
 using Rathausplatz.Features.Intranet.Tasks;
 using Rathausplatz.Jobs;
+using Rathausplatz.Features.Intranet.Wiki;
 
 namespace Rathausplatz.Features.Intranet;
 
@@ -42,6 +43,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<DocumentQuery>();
         builder.Services.AddScoped<UploadDocument>();
         builder.Services.AddScoped<CommentOnDocument>();
+        builder.Services.AddWiki();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }

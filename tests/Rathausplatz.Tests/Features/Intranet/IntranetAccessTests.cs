@@ -66,12 +66,23 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["upload document"] = "302 302 302 403 403 404 403 signin",
         ["new version"] = "302 302 302 403 403 404 403 signin",
         ["document comment"] = "302 302 302 403 403 404 403 signin",
+        // The space's wiki: read like the stream, written by members (guests included); admins read only.
+        ["space wiki"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki page"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki history"] = "200 200 200 403 200 404 403 signin",
+        ["space wiki new page"] = "302 302 302 403 403 404 403 signin",
+        ["space wiki edit"] = "302 302 302 403 403 404 403 signin",
+        // The knowledge base: all staff read and write; guests never see it.
+        ["knowledge base"] = "200 200 404 200 200 404 403 signin",
+        ["knowledge base page"] = "200 200 404 200 200 404 403 signin",
+        ["knowledge base new page"] = "302 302 404 302 302 404 403 signin",
+        ["knowledge base edit"] = "302 302 404 302 302 404 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
     private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
-        Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId);
+        Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId, TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -96,6 +107,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         await app.CreateProfileAsync(member, skills: "Haushaltsrecht");
         var questionId = await app.AskExpertsAsync(owner, "Wer kennt sich mit dem Haushalt aus?", "haushaltsrecht");
         var answerId = await app.AnswerExpertQuestionAsync(member, questionId, "Ich.");
+        var spaceWikiPage = await app.CreateWikiPageAsync(member, space, "Ablage", Secret);
+        var knowledgeBasePage = await app.CreateWikiPageAsync(member, null, Unique.Name("Reisekosten"), Secret);
         var people = new Dictionary<string, TestUser?>
         {
             ["owner"] = owner,
@@ -109,7 +122,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         };
         var taskId = await app.AddTaskAsync(space, owner, "Haushalt prüfen", member);
         var documentId = await app.AddDocumentAsync(space, owner, "Entwurf", "entwurf.pdf", "application/pdf", DocumentTests.Pdf);
-        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId);
+        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId, spaceWikiPage, knowledgeBasePage);
     }
 
     [Theory]
@@ -140,10 +153,11 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
         var answers = new List<string>();
         foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "task list", "task page",
-            "move task", "document page", "document download", "document preview", "upload document", "space list" })
+            "move task", "document page", "document download", "document preview", "upload document",
+            "space wiki", "space wiki page", "space wiki edit", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
     }
 
@@ -160,7 +174,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         foreach (var client in new[] { foreignAdmin, foreignStaff })
             foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
                 "colleague profile", "endorse", "question page", "answer", "best answer",
-                "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment" })
+                "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment",
+                "space wiki", "space wiki page", "space wiki edit", "knowledge base page", "knowledge base edit" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -245,6 +260,17 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "upload document" => await Upload(s.DocumentsPath, ("Title", "Ein Dokument")),
             "new version" => await Upload(s.DocumentPath(town.DocumentId) + "?handler=Version"),
             "document comment" => await Post(s.DocumentPath(town.DocumentId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
+            "space wiki" => await client.GetAsync(town.SpaceWikiPage.WikiPath),
+            "space wiki page" => await client.GetAsync(town.SpaceWikiPage.Path),
+            "space wiki history" => await client.GetAsync(town.SpaceWikiPage.HistoryPath),
+            "space wiki new page" => await Post(town.SpaceWikiPage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
+            "space wiki edit" => await Post(town.SpaceWikiPage.EditPath, ("Form.Title", "Ablage"), ("Form.Body", "Geändert."),
+                ("BaseVersion", (await app.WikiVersionAsync(town.SpaceWikiPage, town.Org)).ToString())),
+            "knowledge base" => await client.GetAsync(town.KnowledgeBasePage.WikiPath),
+            "knowledge base page" => await client.GetAsync(town.KnowledgeBasePage.Path),
+            "knowledge base new page" => await Post(town.KnowledgeBasePage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
+            "knowledge base edit" => await Post(town.KnowledgeBasePage.EditPath, ("Form.Title", "Reisekosten " + town.KnowledgeBasePage.Id), ("Form.Body", "Geändert."),
+                ("BaseVersion", (await app.WikiVersionAsync(town.KnowledgeBasePage, town.Org)).ToString())),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
         var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };

@@ -1,98 +1,26 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using DiffPlex;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Rathausplatz.Features.Newsroom.Editing;
 using Rathausplatz.Features.Newsroom.Events;
 
 namespace Rathausplatz.Features.Newsroom.Revisions;
 
-public enum DiffLineKind { Unchanged, Removed, Added, Skipped }
-
-/// <summary>One line of a field's diff; <see cref="DiffLineKind.Skipped"/> stands for a run of unchanged lines left out.</summary>
-public sealed record DiffLine(DiffLineKind Kind, string Text);
-
-/// <summary>A field whose value differs between two versions; <see cref="Label"/> is a localizer key.</summary>
-public sealed record FieldChange(string Label, bool Multiline, IReadOnlyList<DiffLine> Lines);
-
 /// <summary>
-/// Compares two snapshots of the post form field by field. Long texts (the bodies) are compared
-/// line by line with DiffPlex, with a little unchanged context around each change, so a typo fixed in
-/// a long text shows as one line, not as the whole text twice. Everything else is "was → is".
+/// Compares two snapshots of the post form field by field through <see cref="TextDiff"/>: long texts
+/// (the bodies) line by line, everything else as "was → is".
 /// </summary>
 public static class RevisionDiff
 {
-    private const int Context = 2;
-
     private sealed record Field(string Label, Func<PostForm, string?> Value, bool Multiline = false);
 
     /// <summary>The names of topics and districts, and how to show dates and choices, come from the page (language, organisation).</summary>
     public sealed record Formatting(IReadOnlyDictionary<Guid, string> Names, Func<string, string> Translate);
 
-    public static List<FieldChange> Compare(PostForm? before, PostForm after, PostType type, Formatting format)
-    {
-        var changes = new List<FieldChange>();
-        foreach (var field in FieldsOf(type, format))
-        {
-            var old = before is null ? "" : field.Value(before) ?? "";
-            var now = field.Value(after) ?? "";
-            if (Normalize(old) == Normalize(now))
-                continue;
-            changes.Add(new FieldChange(field.Label, field.Multiline, field.Multiline ? Lines(old, now) : Short(old, now)));
-        }
-        return changes;
-    }
-
-    private static string Normalize(string text) => text.Replace("\r\n", "\n").Trim();
-
-    private static List<DiffLine> Short(string old, string now)
-    {
-        var lines = new List<DiffLine>();
-        if (old.Length > 0)
-            lines.Add(new(DiffLineKind.Removed, old));
-        if (now.Length > 0)
-            lines.Add(new(DiffLineKind.Added, now));
-        return lines;
-    }
-
-    private static List<DiffLine> Lines(string old, string now)
-    {
-        var model = InlineDiffBuilder.Diff(Differ.Instance, Normalize(old), Normalize(now), ignoreWhiteSpace: false);
-        var all = model.Lines.Select(l => new DiffLine(l.Type switch
-        {
-            ChangeType.Deleted => DiffLineKind.Removed,
-            ChangeType.Inserted => DiffLineKind.Added,
-            _ => DiffLineKind.Unchanged,
-        }, l.Text ?? "")).ToList();
-        // Keep unchanged lines only near a change; a run further away becomes one "skipped" line.
-        var near = new bool[all.Count];
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (all[i].Kind == DiffLineKind.Unchanged)
-                continue;
-            for (var j = Math.Max(0, i - Context); j <= Math.Min(all.Count - 1, i + Context); j++)
-                near[j] = true;
-        }
-        var shown = new List<DiffLine>();
-        var skipped = 0;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (near[i])
-            {
-                if (skipped > 0)
-                    shown.Add(new(DiffLineKind.Skipped, skipped.ToString(CultureInfo.InvariantCulture)));
-                skipped = 0;
-                shown.Add(all[i]);
-            }
-            else
-                skipped++;
-        }
-        if (skipped > 0)
-            shown.Add(new(DiffLineKind.Skipped, skipped.ToString(CultureInfo.InvariantCulture)));
-        return shown;
-    }
+    public static List<FieldChange> Compare(PostForm? before, PostForm after, PostType type, Formatting format) =>
+        FieldsOf(type, format)
+            .Select(field => TextDiff.Compare(field.Label, before is null ? "" : field.Value(before), field.Value(after), field.Multiline))
+            .OfType<FieldChange>().ToList();
 
     private static IEnumerable<Field> FieldsOf(PostType type, Formatting format)
     {
