@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Intranet.People;
@@ -200,6 +201,37 @@ public abstract class PeopleTests(RathausplatzApp app)
         using var best = await (await askerClient.GetPageAsync(path)).FormWithButton($"Als beste Antwort markieren ({lawyer.DisplayName})").SubmitAsync(askerClient);
         Assert.Equal(answerId, await app.BestAnswerAsync(org, questionId));
         Assert.Contains("Beste Antwort", (await askerClient.GetPageAsync(path)).QuerySelector($"#antwort-{answerId}")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ABestAnswerIsKeptInTheKnowledgeBaseAndNeverInASpaceWiki()
+    {
+        var (org, asker, askerClient) = await StaffAsync();
+        var expert = await app.CreateUserWithTwoFactorAsync(org, Roles.Staff);
+        var questionId = await app.AskExpertsAsync(asker, "Wie rechnen wir Dienstreisen ab?", "reisekosten");
+        await app.AnswerExpertQuestionAsync(expert, questionId, "Mit dem Formular **R 12**, binnen sechs Monaten.");
+        var path = $"/intranet/personen/fragen/{questionId}";
+        Assert.Null((await askerClient.GetPageAsync(path)).QuerySelector("main a[href*='frage=']"));
+        using var best = await (await askerClient.GetPageAsync(path)).FormWithButton($"Als beste Antwort markieren ({expert.DisplayName})").SubmitAsync(askerClient);
+
+        // Any colleague may keep it: the link leads to the knowledge base's form, filled in.
+        var colleague = await app.CreateSignedInClientAsync(expert);
+        var link = (await colleague.GetPageAsync(path)).QuerySelector("main a[href*='frage=']")!;
+        Assert.Equal("Beste Antwort in der Wissensdatenbank festhalten", link.TextContent.Trim());
+        var form = await colleague.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Equal("Wie rechnen wir Dienstreisen ab?", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Form.Title']")!.Value);
+        var body = form.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name='Form.Body']")!.Value;
+        Assert.Contains("Mit dem Formular **R 12**, binnen sechs Monaten.", body);
+        Assert.Contains(path, body);
+        using var saved = await form.Form("main form").SubmitAsync(colleague);
+        var page = await colleague.GetPageAsync(saved.RedirectTarget());
+        Assert.Contains("binnen sechs Monaten", page.MainText());
+        Assert.NotNull(page.QuerySelector($"main a[href='{path}']"));
+
+        // A space's wiki (which guests may read) takes nothing from a question.
+        var space = await app.CreateSpaceAsync(asker);
+        var spaceForm = await askerClient.GetPageAsync($"{space.Path}/wiki/neu?frage={questionId}");
+        Assert.DoesNotContain("sechs Monaten", spaceForm.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name='Form.Body']")!.Value);
     }
 
     [Fact]

@@ -2,15 +2,17 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 
 /// <summary>
 /// A new page, empty or from a template (?vorlage=: a built-in one or a page of this wiki marked as template), under
-/// a parent (?oben=) and with a title (?titel=, where a [[link]] to a missing page leads).
+/// a parent (?oben=) and with a title (?titel=, where a [[link]] to a missing page leads); in the knowledge base also
+/// from a question's best answer (?frage=, "Im Wiki festhalten").
 /// </summary>
-public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query)
+public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery query, People.BestAnswerDraft answers,
+    IStringLocalizer<SharedResource> text) : WikiFormPageModel(access, query)
 {
     public override Guid? Self => null;
     public List<WikiQuery.Node> PageTemplates { get; private set; } = [];
     public string? Chosen { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, string? vorlage, string? titel, Guid? oben, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? vorlage, string? titel, Guid? oben, Guid? frage, CancellationToken ct)
     {
         if (await OpenWikiAsync(id, true, ct) is { } refused)
             return refused;
@@ -23,6 +25,9 @@ public sealed class NewModel(SaveWikiPage saving, WikiAccess access, WikiQuery q
             Chosen = vorlage;
             Form.Body = (await Query.FindAsync(Wiki, template.Slug, ct))?.Body;
         }
+        // Questions are for staff: their answers go into the knowledge base, never into a space's wiki that guests read.
+        else if (frage is { } questionId && Wiki.SpaceId is null && await answers.FindAsync(questionId, ct) is { } draft)
+            (Form.Title, Form.Body) = (Form.Title ?? draft.Title, draft.Body);
         return Page();
     }
 

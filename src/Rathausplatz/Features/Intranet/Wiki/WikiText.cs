@@ -47,7 +47,7 @@ public sealed partial class WikiText(MarkdownRenderer markdown)
             var label = Escape(m.Groups["label"].Success ? m.Groups["label"].Value.Trim() : target);
             if (existing.TryGetValue(key, out var slug))
                 return $"[{label}]({wikiPath}/{slug})";
-            return canEdit ? $"[{label}]({wikiPath}/neu?titel={Uri.EscapeDataString(target)}){{.wiki-missing}}" : label;
+            return canEdit ? $"[{label}]({wikiPath}/neu?titel={Uri.EscapeDataString(target)})" : label;
         });
         return markdown.ToSafeHtml(linked);
     }
