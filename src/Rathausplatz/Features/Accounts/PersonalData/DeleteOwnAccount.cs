@@ -16,13 +16,15 @@ public enum DeleteAccountOutcome { Deleted, WrongPassword, StaffAccount }
 /// in the same transaction, so a count still equals its rows. Staff accounts are closed by their organisation's
 /// admin instead: their work belongs to the administration's records.
 /// </summary>
-public sealed class DeleteOwnAccount(AppDb db, UserManager<User> users, IOutputCacheStore cache)
+public sealed class DeleteOwnAccount(AppDb db, UserManager<User> users, SignInManager<User> signIn, IOutputCacheStore cache)
 {
     public async Task<DeleteAccountOutcome> RunAsync(User user, string password, CancellationToken ct)
     {
         if ((await users.GetRolesAsync(user)).Any(Roles.RequiringTwoFactor.Contains))
             return DeleteAccountOutcome.StaffAccount;
-        if (!await users.CheckPasswordAsync(user, password))
+        // Through sign-in's own check, so wrong passwords count towards its lockout here too (a stolen session cookie
+        // must not make this form a way to guess the password without limit).
+        if (!(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
             return DeleteAccountOutcome.WrongPassword;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

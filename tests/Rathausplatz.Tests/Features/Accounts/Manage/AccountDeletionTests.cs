@@ -56,6 +56,25 @@ public abstract class AccountDeletionTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task WrongPasswordsCountTowardsTheLockoutAsAtSignIn()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var me = await app.CreateUserAsync(org, Roles.Citizen);
+        var client = await app.SignInAsync(me);
+        var form = await client.GetPageAsync("/accounts/delete");
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await form.Form("main form").Set("Password", $"falsch-{attempt}").SubmitAsync(client);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        // Locked out: now even the right password deletes nothing.
+        using var locked = await form.Form("main form").Set("Password", me.Password).SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.NotNull(await app.FindAccountAsync(org, me.Email));
+    }
+
+    [Fact]
     public async Task StaffAccountsAreNotDeletedByThemselves()
     {
         var org = await app.CreateOrganizationAsync();
