@@ -1,5 +1,6 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Accounts.SingleSignOn;
 using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery;
 using Rathausplatz.Features.Delivery.Email;
@@ -19,6 +20,7 @@ builder.AddJobs();
 builder.AddWebPlatform();
 builder.AddOrganizations();
 builder.AddAccounts();
+builder.AddSingleSignOn();
 builder.AddEmail();
 builder.AddNewsroom();
 builder.AddAudiences();

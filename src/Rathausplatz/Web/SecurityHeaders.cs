@@ -20,6 +20,15 @@ public sealed class SecurityHeaders(RequestDelegate next)
             context.Items[ImageOriginKey] = origin.GetLeftPart(UriPartial.Authority);
     }
 
+    private const string FormTargetKey = "csp-form-target";
+
+    /// <summary>
+    /// Lets this one answer's forms lead to <paramref name="origin"/>: the sign-in form's button for an identity provider
+    /// is answered with a redirect there, and form-action governs redirects after a submission too.
+    /// </summary>
+    public static void AllowFormsTo(HttpContext context, Uri origin) =>
+        context.Items[FormTargetKey] = origin.GetLeftPart(UriPartial.Authority);
+
     private const string FramedBySelfKey = "csp-framed-by-self";
 
     /// <summary>
@@ -36,6 +45,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = context.Items[ImageOriginKey] is string origin
                 ? ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal)
                 : ContentSecurityPolicy;
+            if (context.Items[FormTargetKey] is string formTarget)
+                headers.ContentSecurityPolicy = headers.ContentSecurityPolicy.ToString()
+                    .Replace("form-action 'self'", $"form-action 'self' {formTarget}", StringComparison.Ordinal);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             if (context.Items.ContainsKey(FramedBySelfKey))

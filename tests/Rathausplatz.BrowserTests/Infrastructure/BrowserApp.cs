@@ -14,7 +14,7 @@ namespace Rathausplatz.BrowserTests.Infrastructure;
 /// file and the Musterstadt demo, an SMTP server that records its mails, and one Chromium.
 /// Each test opens its own browser context, so cookies never leak between tests.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; Playwright's own browser builds cannot be downloaded here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -48,7 +48,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}. Install it with 'apt-get install -y chromium' (scripts/test does this when run as root).");
 
         mail = MailSink.Start();
-        factory = new AppFactory(Clock, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rathausplatz.db")}",
@@ -61,7 +61,10 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Smtp:Security"] = "None",
             ["Smtp:PickupFolder"] = Path.Combine(dataFolder, "mail"),
             ["RateLimits:AccountsPerMinute"] = "10000",
-        });
+        };
+        foreach (var (key, value) in await MoreSettingsAsync())
+            settings[key] = value;
+        factory = new AppFactory(Clock, settings);
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -77,6 +80,12 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>Services a variant of the world starts before the app, and the settings that point the app at them.</summary>
+    protected virtual Task<IEnumerable<KeyValuePair<string, string?>>> MoreSettingsAsync() =>
+        Task.FromResult<IEnumerable<KeyValuePair<string, string?>>>([]);
+
+    protected virtual ValueTask StopServicesAsync() => ValueTask.CompletedTask;
 
     /// <summary>The app's services, for data a test needs that another part's pages make (a report from the report form).</summary>
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
@@ -155,6 +164,7 @@ public sealed class BrowserApp : IAsyncLifetime
             await factory.DisposeAsync();
         if (mail is not null)
             await mail.DisposeAsync();
+        await StopServicesAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

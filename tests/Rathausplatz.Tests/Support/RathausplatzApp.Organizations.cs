@@ -45,9 +45,9 @@ public abstract partial class RathausplatzApp
     public AppScope WithoutOrganization() => new(Services.CreateAsyncScope());
 
     /// <summary>A new municipality with its own host name, made the way platform admins make one.</summary>
-    public async Task<TestOrganization> CreateOrganizationAsync(string? name = null)
+    public async Task<TestOrganization> CreateOrganizationAsync(string? name = null, string? slug = null)
     {
-        var slug = Unique.Name("org");
+        slug ??= Unique.Name("org");
         name ??= "Stadt " + slug;
         var host = $"{slug}.rathausplatz.test";
         await using var scope = WithoutOrganization();

@@ -141,7 +141,9 @@ public sealed class MemberClaimsFactory(UserManager<User> users, RoleManager<Ide
 
 public static class ClaimsPrincipalExtensions
 {
-    public static bool HasTwoFactor(this ClaimsPrincipal user) => user.FindFirstValue(MemberClaimsFactory.TwoFactorClaim) == "true";
+    public static bool HasTwoFactor(this ClaimsPrincipal user) =>
+        user.FindFirstValue(MemberClaimsFactory.TwoFactorClaim) == "true"
+        || user.FindFirstValue(SingleSignOn.IdentityProviders.TwoFactorAtProviderClaim) == "true";
 
     public static bool MustUseTwoFactor(this ClaimsPrincipal user) => Roles.RequiringTwoFactor.Any(user.IsInRole);
 }

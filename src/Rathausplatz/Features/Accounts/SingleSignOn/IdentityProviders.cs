@@ -1,0 +1,42 @@
+namespace Rathausplatz.Features.Accounts.SingleSignOn;
+
+/// <summary>
+/// One organisation's identity provider (for example the administration's Keycloak realm): staff sign in
+/// there instead of with a password here. Configured by the operator under
+/// <c>SingleSignOn:Organizations:&lt;slug&gt;</c>; without that section there is no single sign-on.
+/// </summary>
+public sealed class IdentityProviderSettings
+{
+    /// <summary>The issuer, e.g. <c>https://login.musterstadt.de/realms/verwaltung</c>; its discovery document is read from there.</summary>
+    public string Authority { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    /// <summary>What the sign-in button names, e.g. "Dienstkonto der Stadtverwaltung".</summary>
+    public string DisplayName { get; set; } = "Dienstkonto";
+    /// <summary>Only a provider on the same machine in development may do without https.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+    /// <summary>
+    /// The provider itself asks for a second factor, so staff who come from it need none here. Off by default:
+    /// then staff set up two-factor sign-in here as well, as with a password.
+    /// </summary>
+    public bool TwoFactorAtProvider { get; set; }
+}
+
+/// <summary>The configured identity providers, one authentication scheme per organisation slug.</summary>
+public sealed class IdentityProviders(IReadOnlyDictionary<string, IdentityProviderSettings> bySlug)
+{
+    public const string ConfigurationSection = "SingleSignOn:Organizations";
+
+    /// <summary>Marks a sign-in whose second factor the identity provider checked (see <see cref="IdentityProviderSettings.TwoFactorAtProvider"/>).</summary>
+    public const string TwoFactorAtProviderClaim = "rp:2fa-idp";
+
+    public static string SchemeFor(string slug) => "oidc-" + slug;
+
+    public static string CallbackPathFor(string slug) => "/signin-oidc/" + slug;
+
+    public IdentityProviderSettings? For(string slug) => bySlug.GetValueOrDefault(slug);
+
+    public static IReadOnlyDictionary<string, IdentityProviderSettings> Read(IConfiguration configuration) =>
+        configuration.GetSection(ConfigurationSection).GetChildren()
+            .ToDictionary(s => s.Key, s => s.Get<IdentityProviderSettings>() ?? new(), StringComparer.Ordinal);
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using Rathausplatz.Data;
+using Rathausplatz.Features.Accounts;
+using Rathausplatz.Features.Accounts.SingleSignOn;
+using Rathausplatz.Tests.Support;
+
+namespace Rathausplatz.Tests.Features.Accounts.SignIn;
+
+/// <summary>
+/// Staff sign in at the administration's identity provider (OpenID Connect): a real provider (oidc-provider
+/// from npm) issues the code, the app redeems it over HTTP, ties or makes the account and signs it in.
+/// </summary>
+public abstract class SingleSignOnTests(SingleSignOnApp app)
+{
+    [Fact]
+    public async Task ANewColleagueSignsInAtTheProviderAndWorksAsStaff()
+    {
+        var org = await app.OrganizationAsync();
+        var client = app.CreateClient(org);
+
+        Assert.Equal("/", await SignInAtProviderAsync(client, "neue.kollegin"));
+        var account = await app.FindAccountAsync(org, "neue.kollegin@musterstadt.example");
+        Assert.NotNull(account);
+        Assert.Equal(("Neue Kollegin", true), (account.DisplayName, account.EmailConfirmed));
+        Assert.Equal([Roles.Staff], account.Roles);
+
+        // The provider asked for the second factor (TwoFactorAtProvider), so no set-up here, also after
+        // the minute in which the sign-in is rebuilt from the account.
+        using var intranet = await client.GetAsync("/intranet");
+        Assert.Equal(HttpStatusCode.OK, intranet.StatusCode);
+        app.AdvanceTime(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        using var later = await client.GetAsync("/intranet");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnExistingAccountIsTiedByItsVerifiedAddressAndFoundAgainByTheProvidersSubject()
+    {
+        var org = await app.OrganizationAsync();
+        var citizen = await app.CreateUserAsync(org, Roles.Citizen);
+
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), citizen.Email));
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), citizen.Email));
+
+        var account = await app.FindAccountAsync(org, citizen.Email);
+        Assert.Equal(citizen.Id, account!.Id);
+        Assert.Equal([Roles.Citizen, Roles.Staff], account.Roles.Order());
+    }
+
+    [Fact]
+    public async Task AnAddressTheProviderHasNotVerifiedMakesNoAccount()
+    {
+        var org = await app.OrganizationAsync();
+        var accounts = await app.CountAccountsAsync(org);
+        var client = app.CreateClient(org);
+
+        using var refused = await ReturnFromProviderAsync(client, "unverified.jemand");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("keine bestätigte E-Mail-Adresse", (await refused.ReadPageAsync()).MainText());
+        Assert.Equal(accounts, await app.CountAccountsAsync(org));
+        using var intranet = await client.GetAsync("/intranet");
+        Assert.Equal(HttpStatusCode.Redirect, intranet.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInFormMayLeadToTheProviderAndNowhereElse()
+    {
+        var org = await app.OrganizationAsync();
+        using var signIn = await app.CreateClient(org).GetAsync("/accounts/signin");
+        var policy = string.Join(" ", signIn.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {app.IdentityProvider.Authority.GetLeftPart(UriPartial.Authority)};", policy);
+
+        using var elsewhere = await app.CreateClient(org).GetAsync("/accounts/register");
+        Assert.Contains("form-action 'self';", string.Join(" ", elsewhere.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task AForgedReturnFromTheProviderIsAClearRefusal()
+    {
+        var org = await app.OrganizationAsync();
+        var client = app.CreateClient(org);
+
+        using var forged = await client.GetAsync(IdentityProviders.CallbackPathFor(SingleSignOnApp.Slug) + "?code=erfunden&state=erfunden");
+        var failed = forged.RedirectTarget();
+        using var page = await client.GetAsync(failed);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("hat nicht geklappt", (await page.ReadPageAsync()).MainText());
+    }
+
+    [Fact]
+    public async Task AnOrganisationWithoutAProviderOffersNone()
+    {
+        var other = await app.CreateOrganizationAsync();
+        var client = app.CreateClient(other);
+
+        var signIn = await client.GetPageAsync("/accounts/signin");
+        Assert.Null(signIn.QuerySelector(".single-sign-on"));
+        using var challenge = await client.PostHandMadeAsync(signIn, "/accounts/signin/extern");
+        Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
+    }
+
+    /// <summary>Signs in through the provider's button and returns where the app finally sends the person.</summary>
+    private async Task<string> SignInAtProviderAsync(HttpClient client, string login)
+    {
+        using var done = await ReturnFromProviderAsync(client, login);
+        return done.RedirectTarget();
+    }
+
+    private async Task<HttpResponseMessage> ReturnFromProviderAsync(HttpClient client, string login)
+    {
+        var signIn = await client.GetPageAsync("/accounts/signin");
+        using var challenge = await signIn.FormWithButton("Anmelden mit Dienstkonto Teststadt").SubmitAsync(client);
+        var authorize = challenge.Headers.Location!;
+        Assert.Equal(app.IdentityProvider.Authority.Authority, authorize.Authority);
+
+        var back = await app.IdentityProvider.SignInAsync(authorize, login);
+        Assert.Equal(IdentityProviders.CallbackPathFor(SingleSignOnApp.Slug), back.AbsolutePath);
+        using var redeemed = await client.GetAsync(back.PathAndQuery);
+        return await client.GetAsync(redeemed.RedirectTarget());
+    }
+}
+
+/// <summary>The app with one organisation, "Teststadt", whose staff sign in at the test identity provider.</summary>
+public abstract class SingleSignOnApp(DatabaseProvider provider) : RathausplatzApp(provider)
+{
+    public const string Slug = "teststadt";
+    private Task<TestOrganization>? organization;
+
+    public TestIdentityProvider IdentityProvider { get; } = new();
+
+    public Task<TestOrganization> OrganizationAsync() => organization ??= CreateOrganizationAsync("Teststadt", Slug);
+
+    protected override Task StartServicesAsync() => IdentityProvider.StartAsync(IdentityProviders.CallbackPathFor(Slug));
+
+    protected override ValueTask StopServicesAsync() => IdentityProvider.DisposeAsync();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> MoreSettings() =>
+    [
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:Authority", IdentityProvider.Authority.ToString()),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:ClientId", TestIdentityProvider.ClientId),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:ClientSecret", TestIdentityProvider.ClientSecret),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:DisplayName", "Dienstkonto Teststadt"),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:RequireHttpsMetadata", "false"),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:TwoFactorAtProvider", "true"),
+    ];
+}
+
+public sealed class SqliteSingleSignOnApp() : SingleSignOnApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSingleSignOnApp() : SingleSignOnApp(DatabaseProvider.Postgres);
+
+public sealed class SqliteSingleSignOnTests(SqliteSingleSignOnApp app) : SingleSignOnTests(app), IClassFixture<SqliteSingleSignOnApp>;
+
+public sealed class PostgresSingleSignOnTests(PostgresSingleSignOnApp app) : SingleSignOnTests(app), IClassFixture<PostgresSingleSignOnApp>;
