@@ -40,9 +40,11 @@ public static class IntranetSetup
         builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
         builder.Services.AddScoped<TaskQuery>();
         builder.Services.AddScoped<SaveTask>();
+        builder.Services.AddScoped<DeleteTask>();
         builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
         builder.Services.AddScoped<DocumentQuery>();
         builder.Services.AddScoped<UploadDocument>();
+        builder.Services.AddScoped<DeleteDocument>();
         builder.Services.AddScoped<CommentOnDocument>();
         builder.Services.AddWiki();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);

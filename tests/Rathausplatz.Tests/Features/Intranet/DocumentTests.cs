@@ -74,6 +74,29 @@ public abstract class DocumentTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ItsUploaderOrAnOwnerDeletesADocumentWithAllVersions()
+    {
+        var (space, _, guest) = await SpaceWithGuestAsync();
+        var colleague = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.Staff);
+        await app.AddToSpaceAsync(space, colleague, SpaceRole.Member);
+        var member = await app.CreateSignedInClientAsync(colleague);
+        using var uploaded = await UploadAsync(guest, space, "Pflanzplan", "pflanzplan.pdf", "application/pdf", Pdf);
+        var documentId = (await app.DocumentsAsync(space)).Single().Document.Id;
+
+        var seenByMember = await member.GetPageAsync(space.DocumentPath(documentId));
+        Assert.Null(seenByMember.QuerySelector("form[action*='handler=Delete']"));
+        using var refused = await member.PostHandMadeAsync(seenByMember, space.DocumentPath(documentId) + "?handler=Delete");
+        Assert.Equal("/error/403", refused.RedirectTarget().Split('?')[0]);
+        Assert.Single(await app.DocumentsAsync(space));
+
+        using var deleted = await (await guest.GetPageAsync(space.DocumentPath(documentId))).Form("form[action*='handler=Delete']").SubmitAsync(guest);
+        Assert.Equal(space.DocumentsPath, deleted.RedirectTarget());
+        Assert.Empty(await app.DocumentsAsync(space));
+        using var file = await guest.GetAsync(space.FilePath(documentId, 1));
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+    }
+
+    [Fact]
     public async Task AnImageGetsAResizedPreviewWithoutExif()
     {
         var (space, _, client) = await SpaceWithGuestAsync();

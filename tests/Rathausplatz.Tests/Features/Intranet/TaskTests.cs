@@ -63,6 +63,33 @@ public abstract class TaskTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ItsCreatorOrAnOwnerDeletesATaskOtherMembersDoNot()
+    {
+        var p = await ProjectAsync();
+        var guest = await app.CreateSignedInClientAsync(p.Guest);
+        var member = await app.CreateSignedInClientAsync(p.Member);
+        var owner = await app.CreateSignedInClientAsync(p.Owner);
+        using var first = await (await guest.GetPageAsync(p.Space.TasksPath + "/neu")).Form("main form").Set("Input.Title", "Plakate drucken").SubmitAsync(guest);
+        using var second = await (await member.GetPageAsync(p.Space.TasksPath + "/neu")).Form("main form").Set("Input.Title", "Saal buchen").SubmitAsync(member);
+        var (guestsTask, membersTask) = (TaskIdOf(first), TaskIdOf(second));
+
+        var seenByMember = await member.GetPageAsync(p.Space.TaskPath(guestsTask));
+        Assert.Null(seenByMember.QuerySelector("form[action*='handler=Delete']"));
+        using var refused = await member.PostHandMadeAsync(seenByMember, p.Space.TaskPath(guestsTask) + "?handler=Delete");
+        Assert.Equal("/error/403", refused.RedirectTarget().Split('?')[0]);
+
+        using var byCreator = await (await guest.GetPageAsync(p.Space.TaskPath(guestsTask))).Form("form[action*='handler=Delete']").SubmitAsync(guest);
+        Assert.Equal(p.Space.TasksPath, byCreator.RedirectTarget());
+        using var byOwner = await (await owner.GetPageAsync(p.Space.TaskPath(membersTask))).Form("form[action*='handler=Delete']").SubmitAsync(owner);
+        Assert.Equal(p.Space.TasksPath, byOwner.RedirectTarget());
+        foreach (var gone in new[] { guestsTask, membersTask })
+        {
+            using var missing = await owner.GetAsync(p.Space.TaskPath(gone));
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task OnlyMembersOfTheSpaceCanBeAssignees()
     {
         var p = await ProjectAsync();

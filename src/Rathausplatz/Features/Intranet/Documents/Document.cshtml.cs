@@ -11,7 +11,7 @@ namespace Rathausplatz.Features.Intranet.Documents;
 /// </summary>
 [DocumentUploadLimit]
 [RefuseTooLarge]
-public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, UploadDocument uploading, CommentOnDocument commenting,
+public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, UploadDocument uploading, CommentOnDocument commenting, DeleteDocument deleting,
     IOptions<DocumentOptions> options, IStringLocalizer<SharedResource> text) : DocumentPageModel(access)
 {
     [BindProperty, Display(Name = "Ihr Kommentar")] public string? Body { get; set; }
@@ -23,6 +23,7 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
     public int MaxMegabytes => (int)(options.Value.MaxBytes / 1024 / 1024);
     public DocumentQuery.VersionView Latest => Versions[0];
     public string DocumentPath => $"{DocumentsPath}/{DocumentId}";
+    public bool MayDelete { get; private set; }
     public string FilePath(int number) => $"{DocumentPath}/versionen/{number}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct) =>
@@ -51,6 +52,19 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
         return page;
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is { } refused)
+            return refused;
+        switch (await deleting.RunAsync(Space, documentId, ct))
+        {
+            case Removal.NotFound: return NotFound();
+            case Removal.NotAllowed: return Forbid();
+        }
+        this.Flash(text["Das Dokument ist gelöscht."]);
+        return Redirect(DocumentsPath);
+    }
+
     public async Task<IActionResult> OnPostCommentAsync(Guid id, Guid documentId, CancellationToken ct)
     {
         if (await WritableAsync(id, ct) is { } refused)
@@ -72,6 +86,7 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
         if (await documents.FindAsync(Space.Space.Id, documentId, ct) is not { } found || found.Versions.Count == 0)
             return NotFound();
         (DocumentId, Title, Versions) = (documentId, found.Title, found.Versions);
+        MayDelete = Space.MayRemove(found.CreatedById);
         Comments = await documents.CommentsAsync(documentId, ct);
         return null;
     }

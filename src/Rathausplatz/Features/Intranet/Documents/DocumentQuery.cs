@@ -36,13 +36,14 @@ public sealed class DocumentQuery(AppDb db, MarkdownRenderer markdown)
         }).ToList();
     }
 
-    public async Task<(string Title, List<VersionView> Versions)?> FindAsync(Guid spaceId, Guid documentId, CancellationToken ct)
+    public async Task<(string Title, Guid? CreatedById, List<VersionView> Versions)?> FindAsync(Guid spaceId, Guid documentId, CancellationToken ct)
     {
-        var title = await db.Set<SpaceDocument>().Where(d => d.Id == documentId && d.SpaceId == spaceId).Select(d => d.Title).SingleOrDefaultAsync(ct);
-        if (title is null)
+        var document = await db.Set<SpaceDocument>().Where(d => d.Id == documentId && d.SpaceId == spaceId)
+            .Select(d => new { d.Title, d.CreatedById }).SingleOrDefaultAsync(ct);
+        if (document is null)
             return null;
         var versions = await Versions(db.Set<DocumentVersion>().Where(v => v.DocumentId == documentId)).ToListAsync(ct);
-        return (title, versions.Select(v => v.View).OrderByDescending(v => v.Number).ToList());
+        return (document.Title, document.CreatedById, versions.Select(v => v.View).OrderByDescending(v => v.Number).ToList());
     }
 
     public async Task<List<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct) =>

@@ -3,13 +3,14 @@ using Rathausplatz.Features.Intranet.Spaces;
 namespace Rathausplatz.Features.Intranet.Tasks;
 
 /// <summary>One task: its description, and for members the form to change it (carrying the version it shows).</summary>
-public sealed class TaskModel(SpaceAccess access, TaskQuery tasks, SaveTask saving, MarkdownRenderer markdown,
+public sealed class TaskModel(SpaceAccess access, TaskQuery tasks, SaveTask saving, DeleteTask deleting, MarkdownRenderer markdown,
     IStringLocalizer<SharedResource> text) : TaskPageModel(access)
 {
     [BindProperty] public TaskForm Input { get; set; } = new();
     public TaskQuery.TaskView Task { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
     public List<TaskQuery.Member> Members { get; private set; } = [];
+    public bool MayDelete { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken ct)
     {
@@ -38,11 +39,25 @@ public sealed class TaskModel(SpaceAccess access, TaskQuery tasks, SaveTask savi
         return await LoadAsync(taskId, fill: changed, ct) ? this.PageWithErrors() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is { } refused)
+            return refused;
+        switch (await deleting.RunAsync(Space, taskId, ct))
+        {
+            case Removal.NotFound: return NotFound();
+            case Removal.NotAllowed: return Forbid();
+        }
+        this.Flash(text["Die Aufgabe ist gelöscht."]);
+        return Redirect(TasksPath);
+    }
+
     private async Task<bool> LoadAsync(Guid taskId, bool fill, CancellationToken ct)
     {
         if (await tasks.FindAsync(Space.Space.Id, taskId, ct) is not { } found)
             return false;
         Task = found.Task;
+        MayDelete = Space.MayRemove(found.CreatedById);
         DescriptionHtml = markdown.ToSafeHtml(found.Description);
         Members = await tasks.MembersAsync(Space.Space.Id, ct);
         if (fill)

@@ -8,7 +8,7 @@ public sealed class TaskQuery(AppDb db, TimeProvider time)
 {
     public sealed record TaskView(Guid Id, string Title, TaskState State, Guid? AssigneeId, string? Assignee, DateOnly? DueOn, bool Overdue, int Version);
 
-    public sealed record Detail(TaskView Task, string Description);
+    public sealed record Detail(TaskView Task, string Description, Guid? CreatedById);
 
     public sealed record Member(Guid Id, string Name);
 
@@ -40,10 +40,10 @@ public sealed class TaskQuery(AppDb db, TimeProvider time)
                          where t.SpaceId == spaceId && t.Id == taskId
                          join u in db.Users on t.AssigneeId equals u.Id into assigned
                          from u in assigned.DefaultIfEmpty()
-                         select new { t.Id, t.Title, t.State, t.AssigneeId, Assignee = u == null ? null : u.DisplayName, t.DueOn, t.Version, t.Description })
+                         select new { t.Id, t.Title, t.State, t.AssigneeId, Assignee = u == null ? null : u.DisplayName, t.DueOn, t.Version, t.Description, t.CreatedById })
             .SingleOrDefaultAsync(ct);
         return row is null ? null
-            : new Detail(new TaskView(row.Id, row.Title, row.State, row.AssigneeId, row.Assignee, row.DueOn, IsOverdue(row.State, row.DueOn, Today), row.Version), row.Description);
+            : new Detail(new TaskView(row.Id, row.Title, row.State, row.AssigneeId, row.Assignee, row.DueOn, IsOverdue(row.State, row.DueOn, Today), row.Version), row.Description, row.CreatedById);
     }
 
     public Task<List<Member>> MembersAsync(Guid spaceId, CancellationToken ct) =>
