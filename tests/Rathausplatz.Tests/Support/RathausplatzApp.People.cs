@@ -18,6 +18,15 @@ public abstract partial class RathausplatzApp
                 throw new InvalidOperationException($"The skill {skill} was refused: {problem}");
     }
 
+    /// <summary>Removes one of the person's skills with the use case behind "Entfernen".</summary>
+    public async Task RemoveSkillAsync(TestUser user, string name)
+    {
+        var skillId = await SkillIdAsync(user, name);
+        await using var scope = InOrganization(user.Organization);
+        if (!await scope.Get<EditProfile>().RemoveSkillAsync(user.Id, skillId, CancellationToken.None))
+            throw new InvalidOperationException($"The skill {name} was not removed.");
+    }
+
     /// <summary>A profile with a skill written straight into the tables, for an account without a staff role (a former colleague).</summary>
     public async Task AddProfileWithoutRoleAsync(TestUser user, string skill)
     {
