@@ -70,6 +70,21 @@ public abstract class IntranetSearchTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ADeletedAccountLeavesNoProfileInTheIndex()
+    {
+        var (space, member, client) = await SpaceWithMemberAsync();
+        var colleague = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.Staff);
+        await app.CreateProfileAsync(colleague, "Standesamt", skills: ["Eheschließungen"]);
+        Assert.Equal(1, await app.SearchEntriesAsync(space.Organization, colleague.Id));
+        Assert.Contains($"/intranet/personen/{colleague.Id}", (await SearchAsync(client, "Eheschliessungen")).Select(h => h.Href));
+
+        await app.DeleteAccountAsync(colleague);
+
+        Assert.Equal(0, await app.SearchEntriesAsync(space.Organization, colleague.Id));
+        Assert.Empty(await SearchAsync(client, "Eheschliessungen"));
+    }
+
+    [Fact]
     public async Task PagingAndCountsCoverOnlyWhatTheSearcherMayRead()
     {
         var (space, member, client) = await SpaceWithMemberAsync();
