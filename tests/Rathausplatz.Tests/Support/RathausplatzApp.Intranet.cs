@@ -47,6 +47,16 @@ public abstract partial class RathausplatzApp
         return post.Id;
     }
 
+    /// <summary>A comment written straight into the table, on a post of the space.</summary>
+    public async Task<Guid> AddStreamCommentAsync(TestSpace space, Guid postId, TestUser author, string body)
+    {
+        await using var scope = InOrganization(space.Organization);
+        var comment = new StreamComment { PostId = postId, AuthorId = author.Id, Body = body, CreatedAt = Now };
+        scope.Db.Add(comment);
+        await scope.Db.SaveChangesAsync();
+        return comment.Id;
+    }
+
     /// <summary>The person's role in the space as stored, or null when they do not belong to it.</summary>
     public async Task<SpaceRole?> SpaceRoleAsync(TestSpace space, TestUser user)
     {

@@ -18,6 +18,32 @@ public abstract partial class RathausplatzApp
                 throw new InvalidOperationException($"The skill {skill} was refused: {problem}");
     }
 
+    /// <summary>How many search entries the organisation stores for the item (0 or 1), whoever may find them.</summary>
+    public async Task<int> SearchEntriesAsync(TestOrganization organization, Guid itemId)
+    {
+        await using var scope = InOrganization(organization);
+        return await scope.Db.Set<Rathausplatz.Features.Intranet.Search.IntranetSearchEntry>().CountAsync(e => e.ItemId == itemId);
+    }
+
+    /// <summary>Deletes the account through Identity's UserManager (staff cannot delete their own on /accounts/delete).</summary>
+    public async Task DeleteAccountAsync(TestUser user)
+    {
+        await using var scope = InOrganization(user.Organization);
+        var users = scope.Get<Microsoft.AspNetCore.Identity.UserManager<Rathausplatz.Features.Accounts.User>>();
+        var result = await users.DeleteAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"The account was not deleted: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+    }
+
+    /// <summary>Removes one of the person's skills with the use case behind "Entfernen".</summary>
+    public async Task RemoveSkillAsync(TestUser user, string name)
+    {
+        var skillId = await SkillIdAsync(user, name);
+        await using var scope = InOrganization(user.Organization);
+        if (!await scope.Get<EditProfile>().RemoveSkillAsync(user.Id, skillId, CancellationToken.None))
+            throw new InvalidOperationException($"The skill {name} was not removed.");
+    }
+
     /// <summary>A profile with a skill written straight into the tables, for an account without a staff role (a former colleague).</summary>
     public async Task AddProfileWithoutRoleAsync(TestUser user, string skill)
     {

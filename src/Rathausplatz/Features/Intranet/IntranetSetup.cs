@@ -1,6 +1,7 @@
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Intranet.Documents;
 using Rathausplatz.Features.Intranet.People;
+using Rathausplatz.Features.Intranet.Search;
 using Rathausplatz.Features.Intranet.Spaces;
 using Rathausplatz.Features.Intranet.Stream;
 using Rathausplatz.Features.Intranet.Tasks;
@@ -47,6 +48,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<DeleteDocument>();
         builder.Services.AddScoped<CommentOnDocument>();
         builder.Services.AddWiki();
+        builder.Services.AddIntranetSearch();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
         return builder;
     }

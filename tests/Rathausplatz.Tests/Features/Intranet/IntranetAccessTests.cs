@@ -77,12 +77,23 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["knowledge base page"] = "200 200 404 200 200 404 403 signin",
         ["knowledge base new page"] = "302 302 404 302 302 404 403 signin",
         ["knowledge base edit"] = "302 302 404 302 302 404 403 signin",
+        // Search: "200+" when the item is among the results (its link), "200-" when not. A hit appears exactly
+        // where the item's own page above answers 200 with content.
+        ["search post"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
+        ["search comment"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
+        ["search space wiki page"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
+        ["search knowledge base page"] = "200+ 200+ 200- 200+ 200+ 200- 403 signin",
+        ["search document"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
+        ["search task"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
+        ["search space"] = "200+ 200+ 200+ 200+ 200+ 200- 403 signin",
+        ["search colleague"] = "200+ 200+ 200- 200+ 200+ 200- 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
     private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
-        Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId, TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage);
+        Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId, TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage,
+        Guid CommentId);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -103,6 +114,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var other = await app.CreateSpaceAsync(owner, JoinPolicy.InvitationOnly);
         await app.AddToSpaceAsync(other, otherGuest, SpaceRole.Guest);
         var postId = await app.AddStreamPostAsync(space, member, $"{Secret} #planung");
+        var commentId = await app.AddStreamCommentAsync(space, postId, owner, "Rückfrage zur Rechnungsprüfung");
         await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
         await app.CreateProfileAsync(member, skills: "Haushaltsrecht");
         var questionId = await app.AskExpertsAsync(owner, "Wer kennt sich mit dem Haushalt aus?", "haushaltsrecht");
@@ -122,7 +134,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         };
         var taskId = await app.AddTaskAsync(space, owner, "Haushalt prüfen", member);
         var documentId = await app.AddDocumentAsync(space, owner, "Entwurf", "entwurf.pdf", "application/pdf", DocumentTests.Pdf);
-        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId, spaceWikiPage, knowledgeBasePage);
+        return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId, spaceWikiPage, knowledgeBasePage,
+            commentId);
     }
 
     [Theory]
@@ -159,6 +172,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
         Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
+        Assert.Equal("200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
+            await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task")]));
+        Assert.Equal("200+ 200+", string.Join(' ', [await AnswerAsync(admin, true, town, "search space"), await AnswerAsync(admin, true, town, "search post")]));
     }
 
     [Fact]
@@ -179,6 +195,13 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
+        // Their search finds none of this town's items, however it is asked.
+        foreach (var client in new[] { foreignAdmin, foreignStaff })
+            foreach (var q in new[] { "Haushaltsentwurf", "haushalt", "Rechnungsprüfung", "entwurf", "Haushaltsrecht" })
+            {
+                var found = await client.GetPageAsync("/intranet/suche?q=" + Uri.EscapeDataString(q));
+                Assert.Empty(found.QuerySelectorAll(".intranet-result"));
+            }
     }
 
     [Fact]
@@ -195,6 +218,13 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         }
         var list = await guest.GetPageAsync("/intranet/raeume");
         Assert.Equal([town.Space.Title], list.QuerySelectorAll(".space-card h3").Select(h => h.TextContent.Trim()));
+        // Search: the other space's post, the knowledge base page and the colleague's profile stay unfound; only their space's items come up.
+        foreach (var q in new[] { "anderen", "Haushaltsentwurf", "Haushaltsrecht", "Raum" })
+        {
+            var found = await guest.GetPageAsync("/intranet/suche?q=" + Uri.EscapeDataString(q));
+            var links = found.QuerySelectorAll(".intranet-result a").Select(a => a.GetAttribute("href")!).ToList();
+            Assert.All(links, link => Assert.StartsWith(town.Space.Path, link));
+        }
     }
 
     private async Task<string> AnswerAsync(HttpClient client, bool signedIn, Town town, string resource)
@@ -271,11 +301,33 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "knowledge base new page" => await Post(town.KnowledgeBasePage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
             "knowledge base edit" => await Post(town.KnowledgeBasePage.EditPath, ("Form.Title", "Reisekosten " + town.KnowledgeBasePage.Id), ("Form.Body", "Geändert."),
                 ("BaseVersion", (await app.WikiVersionAsync(town.KnowledgeBasePage, town.Org)).ToString())),
+            "search post" or "search space wiki page" or "search knowledge base page" => await client.GetAsync("/intranet/suche?q=Haushaltsentwurf"),
+            "search comment" => await client.GetAsync("/intranet/suche?q=Rechnungspr%C3%BCfung"),
+            "search document" => await client.GetAsync("/intranet/suche?q=entwurf"),
+            "search task" => await client.GetAsync("/intranet/suche?q=pruefen"),
+            "search space" => await client.GetAsync("/intranet/suche?q=haushalt"),
+            "search colleague" => await client.GetAsync("/intranet/suche?q=Haushaltsrecht"),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
-        var secret = resource switch { "own stream" => Secret, "space list" => s.Title, _ => null };
+        var secret = resource switch
+        {
+            "own stream" => Secret,
+            "space list" => s.Title,
+            "search post" => Link(s.PostPath(town.PostId)),
+            "search comment" => Link(s.PostPath(town.PostId) + "#kommentar-" + town.CommentId),
+            "search space wiki page" => Link(town.SpaceWikiPage.Path),
+            "search knowledge base page" => Link(town.KnowledgeBasePage.Path),
+            "search document" => Link(s.DocumentPath(town.DocumentId)),
+            "search task" => Link(s.TaskPath(town.TaskId)),
+            "search space" => Link(s.Path),
+            "search colleague" => Link($"/intranet/personen/{town.Member.Id}"),
+            _ => null,
+        };
         return await ClassifyAsync(response, secret);
     }
+
+    /// <summary>A search result's link as the page writes it.</summary>
+    private static string Link(string path) => $"href=\"{path}\"";
 
     private static async Task<string> ClassifyAsync(HttpResponseMessage response, string? secret)
     {

@@ -83,6 +83,12 @@ public sealed class EditProfile(AppDb db, TimeProvider time)
     }
 
     /// <summary>Removes one of the person's own skills (with its confirmations); false when they have no such skill.</summary>
-    public async Task<bool> RemoveSkillAsync(Guid userId, Guid skillId, CancellationToken ct) =>
-        await db.Set<ProfileSkill>().Where(s => s.Id == skillId && s.UserId == userId).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> RemoveSkillAsync(Guid userId, Guid skillId, CancellationToken ct)
+    {
+        if (await db.Set<ProfileSkill>().Where(s => s.Id == skillId && s.UserId == userId).ExecuteDeleteAsync(ct) == 0)
+            return false;
+        // A bulk delete passes the search index by: the profile is found by its remaining skills only.
+        await Search.IntranetSearchIndexer.ReindexAsync(db, [(Search.SearchKind.Person, userId)], ct);
+        return true;
+    }
 }

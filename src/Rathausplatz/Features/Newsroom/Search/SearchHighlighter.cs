@@ -28,4 +28,31 @@ public static class SearchHighlighter
         html.Append(HtmlEncoder.Default.Encode(text[at..]));
         return new HtmlString(html.ToString());
     }
+
+    /// <summary>
+    /// About <paramref name="length"/> characters of a longer text around its first matched word (the beginning
+    /// when none matched, e.g. the match was in a title), cut at spaces, marked like <see cref="Highlight"/>.
+    /// </summary>
+    public static IHtmlContent Snippet(string? text, SearchQuery query, int length = 220)
+    {
+        if (string.IsNullOrEmpty(text))
+            return HtmlString.Empty;
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= length)
+            return Highlight(text, query);
+        var first = SearchText.Tokens(text).FirstOrDefault(t => query.Matches(t.Term));
+        var start = Math.Max(0, first.Start - length / 3);
+        if (start > 0 && text.IndexOf(' ', start) is var space and >= 0 && space < first.Start)
+            start = space + 1;
+        var end = Math.Min(text.Length, start + length);
+        if (end < text.Length && text.LastIndexOf(' ', end) is var last && last > Math.Max(start, first.End))
+            end = last;
+        var html = new StringBuilder();
+        if (start > 0)
+            html.Append('…');
+        html.Append(((HtmlString)Highlight(text[start..end], query)).Value);
+        if (end < text.Length)
+            html.Append('…');
+        return new HtmlString(html.ToString());
+    }
 }
