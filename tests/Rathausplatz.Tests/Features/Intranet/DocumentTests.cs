@@ -89,9 +89,11 @@ public abstract class DocumentTests(RathausplatzApp app)
         Assert.Equal("/error/403", refused.RedirectTarget().Split('?')[0]);
         Assert.Single(await app.DocumentsAsync(space));
 
+        Assert.Contains("Pflanzplan", (await guest.GetPageAsync("/intranet/suche?q=pflanzplan")).MainText());
         using var deleted = await (await guest.GetPageAsync(space.DocumentPath(documentId))).Form("form[action*='handler=Delete']").SubmitAsync(guest);
         Assert.Equal(space.DocumentsPath, deleted.RedirectTarget());
         Assert.Empty(await app.DocumentsAsync(space));
+        Assert.DoesNotContain("Pflanzplan", (await guest.GetPageAsync("/intranet/suche?q=pflanzplan")).MainText().Replace("pflanzplan", ""));
         using var file = await guest.GetAsync(space.FilePath(documentId, 1));
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
     }

@@ -78,6 +78,7 @@ public abstract class TaskTests(RathausplatzApp app)
         using var refused = await member.PostHandMadeAsync(seenByMember, p.Space.TaskPath(guestsTask) + "?handler=Delete");
         Assert.Equal("/error/403", refused.RedirectTarget().Split('?')[0]);
 
+        Assert.Contains("Plakate drucken", (await owner.GetPageAsync("/intranet/suche?q=plakate")).MainText());
         using var byCreator = await (await guest.GetPageAsync(p.Space.TaskPath(guestsTask))).Form("form[action*='handler=Delete']").SubmitAsync(guest);
         Assert.Equal(p.Space.TasksPath, byCreator.RedirectTarget());
         using var byOwner = await (await owner.GetPageAsync(p.Space.TaskPath(membersTask))).Form("form[action*='handler=Delete']").SubmitAsync(owner);
@@ -87,6 +88,7 @@ public abstract class TaskTests(RathausplatzApp app)
             using var missing = await owner.GetAsync(p.Space.TaskPath(gone));
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
+        Assert.DoesNotContain("Plakate drucken", (await owner.GetPageAsync("/intranet/suche?q=plakate")).MainText());
     }
 
     [Fact]

@@ -11,12 +11,13 @@ public sealed class DeleteDocument(AppDb db)
 {
     public async Task<Removal> RunAsync(SpaceAccess.View space, Guid documentId, CancellationToken ct)
     {
-        var document = db.Set<SpaceDocument>().Where(d => d.SpaceId == space.Space.Id && d.Id == documentId);
-        if (await document.Select(d => new { d.CreatedById }).SingleOrDefaultAsync(ct) is not { } found)
+        // Removed through the change tracker, not in bulk, so the search index lets go of it in the same save.
+        if (await db.Set<SpaceDocument>().SingleOrDefaultAsync(d => d.SpaceId == space.Space.Id && d.Id == documentId, ct) is not { } document)
             return Removal.NotFound;
-        if (!space.MayRemove(found.CreatedById))
+        if (!space.MayRemove(document.CreatedById))
             return Removal.NotAllowed;
-        await document.ExecuteDeleteAsync(ct);
+        db.Remove(document);
+        await db.SaveChangesAsync(ct);
         return Removal.Removed;
     }
 }

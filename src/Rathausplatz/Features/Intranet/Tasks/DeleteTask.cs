@@ -8,12 +8,13 @@ public sealed class DeleteTask(AppDb db)
 {
     public async Task<Removal> RunAsync(SpaceAccess.View space, Guid taskId, CancellationToken ct)
     {
-        var task = db.Set<SpaceTask>().Where(t => t.SpaceId == space.Space.Id && t.Id == taskId);
-        if (await task.Select(t => new { t.CreatedById }).SingleOrDefaultAsync(ct) is not { } found)
+        // Removed through the change tracker, not in bulk, so the search index lets go of it in the same save.
+        if (await db.Set<SpaceTask>().SingleOrDefaultAsync(t => t.SpaceId == space.Space.Id && t.Id == taskId, ct) is not { } task)
             return Removal.NotFound;
-        if (!space.MayRemove(found.CreatedById))
+        if (!space.MayRemove(task.CreatedById))
             return Removal.NotAllowed;
-        await task.ExecuteDeleteAsync(ct);
+        db.Remove(task);
+        await db.SaveChangesAsync(ct);
         return Removal.Removed;
     }
 }
