@@ -50,6 +50,7 @@ app.MapDelivery();
 app.MapPush();
 app.MapReports();
 app.MapReportDesk();
+app.MapParticipation();
 app.MapIntranet();
 
 app.Run();
