@@ -52,6 +52,7 @@ app.MapDelivery();
 app.MapPush();
 app.MapReports();
 app.MapReportDesk();
+app.MapParticipation();
 app.MapIntranet();
 
 app.Run();

@@ -27,6 +27,8 @@ public static class ParticipationSetup
     {
         builder.Services.AddScoped<SaveProcess>();
         builder.Services.AddScoped<SubmitProposal>();
+        builder.Services.AddScoped<EditProposal>();
+        builder.Services.AddScoped<EditComment>();
         builder.Services.AddScoped<SupportProposal>();
         builder.Services.AddScoped<EvaluateProposal>();
         builder.Services.AddScoped<PostComment>();
@@ -66,6 +68,7 @@ public static class ParticipationSetup
             .EvictOnChangeOf<ProcessTopic>(t => t.OrganizationId)
             .EvictOnChangeOf<Proposal>(p => p.OrganizationId)
             .EvictOnChangeOf<ProposalSupport>(s => s.OrganizationId)
+            .EvictOnChangeOf<ProposalImage>(i => i.OrganizationId)
             // A guest's confirmed support changes a proposal's count; a link merely asked for changes no page.
             .EvictOnChangeOf<GuestParticipant>(g => g.OrganizationId, when: g => g.ConfirmedAt is not null)
             .EvictOnChangeOf<ProposalComment>(c => c.OrganizationId)
@@ -88,6 +91,13 @@ public static class ParticipationSetup
 
         builder.AddPostsPerClientLimit(SubmitRateLimit, "ParticipationPerMinute", 30);
         return builder;
+    }
+
+    public static WebApplication MapParticipation(this WebApplication app)
+    {
+        app.MapProposalImages();
+        app.MapProposalMap();
+        return app;
     }
 
     private static async Task<DateTime?> NextPhaseBoundaryAsync(HttpContext context, CancellationToken ct)

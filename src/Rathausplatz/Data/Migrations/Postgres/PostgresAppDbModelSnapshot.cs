@@ -2569,6 +2569,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<int>("Depth")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2748,6 +2751,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<int>("Decision")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -2765,6 +2771,8 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasIndex("CommentId");
 
                     b.HasIndex("DebateId");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("OrganizationId");
 
@@ -3047,6 +3055,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<Guid?>("DistrictId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3127,6 +3138,98 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasIndex("ProcessId", "DistrictId", "SupportCount", "CreatedAt", "Id");
 
                     b.ToTable("Proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HiddenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HiddenById");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProposalId", "Position");
+
+                    b.ToTable("ProposalImages", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImageVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ImageId", "Width", "ContentType")
+                        .IsUnique();
+
+                    b.ToTable("ProposalImageVariants", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalSupport", b =>
@@ -4969,6 +5072,11 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasForeignKey("DebateId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.ProposalImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
@@ -5088,6 +5196,29 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StatusChangedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImageVariant", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.ProposalImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalSupport", b =>
@@ -5374,6 +5505,11 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Navigation("Phases");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Surveys.Survey", b =>

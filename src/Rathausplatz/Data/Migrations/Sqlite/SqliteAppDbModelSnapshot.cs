@@ -2554,6 +2554,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<int>("Depth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("TEXT");
 
@@ -2733,6 +2736,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<int>("Decision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -2750,6 +2756,8 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("CommentId");
 
                     b.HasIndex("DebateId");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("OrganizationId");
 
@@ -3032,6 +3040,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<Guid?>("DistrictId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("TEXT");
 
@@ -3112,6 +3123,98 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("ProcessId", "DistrictId", "SupportCount", "CreatedAt", "Id");
 
                     b.ToTable("Proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HiddenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HiddenById");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProposalId", "Position");
+
+                    b.ToTable("ProposalImages", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImageVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ImageId", "Width", "ContentType")
+                        .IsUnique();
+
+                    b.ToTable("ProposalImageVariants", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalSupport", b =>
@@ -4954,6 +5057,11 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasForeignKey("DebateId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.ProposalImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
@@ -5073,6 +5181,29 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StatusChangedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImageVariant", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Participation.Proposals.ProposalImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalSupport", b =>
@@ -5359,6 +5490,11 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Navigation("Phases");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Participation.Proposals.ProposalImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Participation.Surveys.Survey", b =>

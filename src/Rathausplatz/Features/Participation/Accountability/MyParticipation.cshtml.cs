@@ -7,6 +7,7 @@ public sealed class MyParticipationModel(WhatCameOfMyInput input, MarkdownRender
     public List<WhatCameOfMyInput.BallotItem> Ballots { get; private set; } = [];
     public List<WhatCameOfMyInput.ProposalItem> Proposals { get; private set; } = [];
     public List<WhatCameOfMyInput.SurveyItem> Surveys { get; private set; } = [];
+    public List<WhatCameOfMyInput.DebateItem> Debates { get; private set; } = [];
 
     public string Html(WhatCameOfMyInput.LatestUpdate update) => markdown.ToSafeHtml(update.Body);
 
@@ -15,6 +16,7 @@ public sealed class MyParticipationModel(WhatCameOfMyInput input, MarkdownRender
         var me = User.ParticipantId()!.Value;
         Proposals = await input.ProposalsAsync(me, ct);
         Surveys = await input.SurveysAsync(me, ct);
+        Debates = await input.DebatesAsync(me, ct);
         Ballots = await input.BallotsAsync(me, ct);
     }
 }

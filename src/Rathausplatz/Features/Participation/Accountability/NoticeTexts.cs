@@ -16,18 +16,23 @@ public sealed class NoticeTexts(IStringLocalizer<SharedResource> text)
         {
             NoticeReason.StatusChanged => text["Entscheidung zu „{0}“: {1}", subject.Title, text[ParticipationTexts.StatusName(subject.Status ?? ProposalStatus.Open)]].Value,
             NoticeReason.Answered => text["Offizielle Antwort zu „{0}“", subject.Title].Value,
+            NoticeReason.Reply => text["Neue Antwort auf Ihren Kommentar in der Debatte „{0}“", subject.Title].Value,
+            NoticeReason.DebateUpdated => text["Die Debatte „{0}“ wurde aktualisiert", subject.Title].Value,
             _ => text["Neues zur Umsetzung von „{0}“: {1}, {2} % erledigt", subject.Title, text[ProgressTexts.ProgressName(subject.Progress)], subject.PercentDone].Value,
         },
         reason == NoticeReason.StatusChanged && subject.Reason is { } why ? text["Begründung: {0}", why].Value : null,
         language));
 
-    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, MailSender sender) => Localization.InLanguage(notice.Language, () =>
+    /// <summary>The mail of a notice; <c>withoutAccount</c>: for a person who took part without an account (no notices page to point to).</summary>
+    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, MailSender sender, bool withoutAccount = false) => Localization.InLanguage(notice.Language, () =>
     {
         var mail = new MailComposer(sender, text["Guten Tag,"]).Paragraph(notice.Title);
         if (notice.Detail is not null)
             mail.Paragraph(notice.Detail);
         return mail.Paragraph(text["Mehr dazu:"]).Link(sender.BaseUrl + subject.Path)
-            .Paragraph(text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."])
+            .Paragraph(withoutAccount
+                ? text["Sie erhalten diese Nachricht, weil Sie diesen Vorschlag ohne Konto unterstützt haben. Ihre Adresse verwenden wir nur für Nachrichten zu diesem Vorschlag."]
+                : text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."])
             .Build(to, $"{notice.Title} – {sender.OrganizationName}");
     });
 }

@@ -5,14 +5,16 @@ using Rathausplatz.Features.Delivery.InApp;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
+using Rathausplatz.Features.Participation.WithoutAccount;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Participation.Accountability;
 
 /// <summary>Why the participants hear from the town.</summary>
-public enum NoticeReason { StatusChanged, Answered, Progress }
+public enum NoticeReason { StatusChanged, Answered, Progress, Reply, DebateUpdated }
 
 /// <summary>
 /// Tells the participants of a proposal (author, supporters, commenters) or of a budget project (the voters whose
@@ -27,8 +29,12 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
     public const string JobKind = "participation-notices";
     internal const int BatchSize = 200;
 
-    /// <summary><paramref name="At"/>: when it happened, the notice's time (the job may run later).</summary>
-    public sealed record Payload(Guid EventId, NoticeReason Reason, Guid? ProjectId, Guid? ProposalId, DateTime At);
+    /// <summary>
+    /// <c>At</c>: when it happened, the notice's time (the job may run later). A debate's event (<c>DebateId</c>): its
+    /// update, or a reply (<c>CommentId</c>) in it to the comment <c>AnsweredId</c>.
+    /// </summary>
+    public sealed record Payload(Guid EventId, NoticeReason Reason, Guid? ProjectId, Guid? ProposalId, DateTime At, Guid? DebateId = null,
+        Guid? CommentId = null, Guid? AnsweredId = null);
 
     /// <summary>Adds the job to the caller's unit of work, so it is stored with the change it tells of, or not at all.</summary>
     public void Queue(Payload payload) => queue.Add(JobKind, payload, $"{JobKind}:{payload.EventId:N}");
@@ -41,6 +47,8 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
         var site = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == job.OrganizationId)
             .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() }).SingleAsync(ct);
         var told = 0;
+        var sender = new MailSender(site.Name, $"https://{site.Host}");
+        var accountAddresses = new HashSet<string>(StringComparer.Ordinal);
         // The ids alone (16 bytes a person) fit in memory even for a big town; the work on them goes in batches.
         var everyone = await Participants(payload).Distinct().ToListAsync(ct);
         foreach (var ids in everyone.Chunk(BatchSize))
@@ -48,25 +56,68 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
             var batch = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
                 .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.PreferredLanguage }).ToListAsync(ct);
             var done = await notices.NotifiedAsync(payload.EventId, ids, ct);
+            accountAddresses.UnionWith(batch.Where(b => b.Email is not null).Select(b => Audiences.EmailAddresses.Normalize(b.Email!)));
             foreach (var person in batch.Where(b => !done.Contains(b.Id)))
             {
                 var text = texts.For(subject, payload.Reason, person.PreferredLanguage);
                 notices.Add(payload.EventId, person.Id, text.Title, subject.Path, payload.At);
                 // The mail job is stored with the notice: both or neither, so the notice marks the mail as done too.
                 if (person.EmailConfirmed && person.Email is { } email)
-                    mailer.Queue(texts.Mail(text, subject, email, new MailSender(site.Name, $"https://{site.Host}")),
+                    mailer.Queue(texts.Mail(text, subject, email, sender),
                         $"participation-mail:{payload.EventId:N}:{person.Id:N}");
                 told++;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        if (payload.ProposalId is { } proposalId)
+            told += await TellGuestsAsync(payload, proposalId, subject, sender, accountAddresses, ct);
         // Counts only: who took part stays out of the logs.
         log.LogInformation("Participation event {EventId} ({Reason}): {Count} participants notified", payload.EventId, payload.Reason, told);
     }
 
+    /// <summary>
+    /// Those who supported the proposal without an account (a confirmed <see cref="GuestParticipant"/>) get the mail only,
+    /// in the language they asked for the link in. An address whose account is among the participants was told already
+    /// (an account and its own address are one person). The mail job's key (event, row) says who is done.
+    /// </summary>
+    private async Task<int> TellGuestsAsync(Payload payload, Guid proposalId, NoticeSubject subject, MailSender sender,
+        HashSet<string> accountAddresses, CancellationToken ct)
+    {
+        var told = 0;
+        var guests = await db.Set<GuestParticipant>().AsNoTracking()
+            .Where(g => g.Action == GuestAction.Support && g.SubjectId == proposalId && g.ConfirmedAt != null)
+            .Select(g => new { g.Id, g.Email, g.Language }).ToListAsync(ct);
+        foreach (var batch in guests.Where(g => !accountAddresses.Contains(g.Email)).Chunk(BatchSize))
+        {
+            var keys = batch.Select(g => GuestMailKey(payload.EventId, g.Id)).ToList();
+            var done = (await db.Set<Job>().AsNoTracking().Where(j => keys.Contains(j.IdempotencyKey!)).Select(j => j.IdempotencyKey!).ToListAsync(ct)).ToHashSet();
+            foreach (var guest in batch.Where(g => !done.Contains(GuestMailKey(payload.EventId, g.Id))))
+            {
+                var text = texts.For(subject, payload.Reason, guest.Language);
+                mailer.Queue(texts.Mail(text, subject, guest.Email, sender, withoutAccount: true), GuestMailKey(payload.EventId, guest.Id));
+                told++;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return told;
+    }
+
+    private static string GuestMailKey(Guid eventId, Guid guestId) => $"participation-mail:{eventId:N}:guest:{guestId:N}";
+
     private async Task<NoticeSubject?> SubjectAsync(Payload payload, CancellationToken ct)
     {
+        if (payload.DebateId is { } debateId)
+        {
+            var debate = await (from d in db.Set<Debate>().AsNoTracking()
+                                join pr in db.Set<ParticipationProcess>() on d.ProcessId equals pr.Id
+                                where d.Id == debateId
+                                select new { d.Id, d.Title, pr.Slug }).SingleOrDefaultAsync(ct);
+            var anchor = payload.CommentId is { } c ? $"#kommentar-{c}" : "";
+            return debate is null ? null
+                : new NoticeSubject(debate.Title, $"/beteiligung/{debate.Slug}/debatten/{debate.Id}{anchor}", null, null, ProjectProgress.Planned, 0);
+        }
         if (payload.ProjectId is { } projectId)
             return await (from p in db.Set<BudgetProject>().AsNoTracking()
                           join pr in db.Set<ParticipationProcess>() on p.ProcessId equals pr.Id
@@ -83,6 +134,17 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
     /// <summary>Everyone who took part: for a proposal its author, supporters and commenters; for a project its voters.</summary>
     private IQueryable<Guid> Participants(Payload payload)
     {
+        if (payload.DebateId is { } debateId)
+        {
+            if (payload.Reason == NoticeReason.Reply)
+                // The author of the comment answered, unless they answered themselves.
+                return from reply in db.Set<ProposalComment>()
+                       from answered in db.Set<ProposalComment>()
+                       where reply.Id == payload.CommentId && reply.DebateId == debateId && answered.Id == payload.AnsweredId
+                           && answered.DebateId == debateId && answered.AuthorId != null && answered.AuthorId != reply.AuthorId
+                       select answered.AuthorId!.Value;
+            return db.Set<ProposalComment>().Where(c => c.DebateId == debateId && c.AuthorId != null).Select(c => c.AuthorId!.Value);
+        }
         if (payload.ProjectId is { } projectId)
             return from s in db.Set<BallotSelection>()
                    join b in db.Set<BudgetBallot>() on s.BallotId equals b.Id

@@ -1,6 +1,7 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
+using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Processes;
 using Rathausplatz.Features.Participation.Proposals;
 using Rathausplatz.Features.Participation.Surveys;
@@ -23,6 +24,8 @@ public sealed class WhatCameOfMyInput(AppDb db, TimeProvider time, BudgetTally t
         public bool TracksProgress => Status is ProposalStatus.Accepted or ProposalStatus.Implemented;
     }
 
+    public sealed record DebateItem(Guid Id, string Title, string ProcessSlug, int MyComments, int RepliesToMe, DateTime? ClosesAt, DateTime UpdatedAt);
+
     public sealed record SurveyItem(Guid Id, string Title, string ProcessSlug, bool Open, bool ResultsPublic);
 
     public sealed record ChosenProject(Guid Id, string Title, long CostCents, bool? Funded, ProjectProgress Progress, int PercentDone, LatestUpdate? Latest);
@@ -41,6 +44,19 @@ public sealed class WhatCameOfMyInput(AppDb db, TimeProvider time, BudgetTally t
                    p.Progress, p.PercentDone,
                    db.Set<ProgressUpdate>().Where(u => u.ProposalId == p.Id).OrderByDescending(u => u.At)
                        .Select(u => new LatestUpdate(u.At, u.Body)).FirstOrDefault()))
+            .ToListAsync(ct);
+
+    /// <summary>The debates the person commented in: how often, and how many replies their comments got.</summary>
+    public async Task<List<DebateItem>> DebatesAsync(Guid me, CancellationToken ct) =>
+        await (from d in db.Set<Debate>().AsNoTracking()
+               join pr in db.Set<ParticipationProcess>() on d.ProcessId equals pr.Id
+               let mine = db.Set<ProposalComment>().Count(c => c.DebateId == d.Id && c.AuthorId == me)
+               where mine > 0
+               orderby d.UpdatedAt descending
+               select new DebateItem(d.Id, d.Title, pr.Slug, mine,
+                   db.Set<ProposalComment>().Count(r => r.DebateId == d.Id && r.AuthorId != me && r.HiddenAt == null
+                       && db.Set<ProposalComment>().Any(p => p.Id == r.ParentId && p.AuthorId == me)),
+                   d.ClosesAt, d.UpdatedAt))
             .ToListAsync(ct);
 
     public async Task<List<SurveyItem>> SurveysAsync(Guid me, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace Rathausplatz.Features.Participation.Comments;
 
 /// <summary>One comment as a thread shows it; a hidden comment carries the moderation's reason and no text.</summary>
 public sealed record CommentView(Guid Id, Guid? ParentId, int Depth, string? Author, string Body, Stance Stance, bool Official,
-    DateTime CreatedAt, string? HiddenReason, int Up, int Down, VoteDirection? MyVote)
+    DateTime CreatedAt, string? HiddenReason, int Up, int Down, VoteDirection? MyVote, bool Mine = false, DateTime? EditedAt = null)
 {
     public bool Hidden => HiddenReason is not null;
 }
@@ -30,6 +30,8 @@ public interface ICommentThread
     // What the comment form sent, so a refused comment is shown again as typed.
     string? CommentBody { get; }
     Guid? CommentParent { get; }
+    /// <summary>The comment whose edit was refused, so its form opens again with what was typed.</summary>
+    Guid? EditedComment { get; }
 
     /// <summary>The comments answering <paramref name="parentId"/> (null: those on the subject), oldest first.</summary>
     IEnumerable<CommentView> RepliesTo(Guid? parentId) => Comments.Where(c => c.ParentId == parentId);
@@ -43,7 +45,7 @@ public static class CommentThread
         var rows = await db.Set<ProposalComment>().AsNoTracking().Of(subject).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.ParentId, c.Depth, c.Body, c.Stance, c.Official, c.CreatedAt, c.HiddenReason, c.HiddenAt,
+                c.Id, c.ParentId, c.Depth, c.Body, c.Stance, c.Official, c.CreatedAt, c.HiddenReason, c.HiddenAt, c.AuthorId, c.EditedAt,
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 Up = db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Direction == VoteDirection.Up),
                 Down = db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Direction == VoteDirection.Down),
@@ -52,6 +54,6 @@ public static class CommentThread
             .ToListAsync(ct);
         // A hidden comment's text never reaches the page, not even escaped.
         return rows.Select(c => new CommentView(c.Id, c.ParentId, c.Depth, c.Author, c.HiddenAt is null ? c.Body : "", c.Stance, c.Official,
-            c.CreatedAt, c.HiddenAt is null ? null : c.HiddenReason ?? "", c.Up, c.Down, c.Mine)).ToList();
+            c.CreatedAt, c.HiddenAt is null ? null : c.HiddenReason ?? "", c.Up, c.Down, c.Mine, userId is not null && c.AuthorId == userId, c.EditedAt)).ToList();
     }
 }

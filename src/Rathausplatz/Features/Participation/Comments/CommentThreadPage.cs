@@ -7,7 +7,7 @@ namespace Rathausplatz.Features.Participation.Comments;
 /// has loaded its subject, so a closed or hidden subject refuses as its page shows it. The page says what its
 /// subject is, where it lives and how it words a closed thread.
 /// </summary>
-public abstract class CommentThreadPage(PostComment comments, VoteOnComment votes, FlagContent flags, IStringLocalizer<SharedResource> text)
+public abstract class CommentThreadPage(PostComment comments, EditComment edits, VoteOnComment votes, FlagContent flags, IStringLocalizer<SharedResource> text)
     : PageModel, ICommentThread
 {
     protected IStringLocalizer<SharedResource> Text => text;
@@ -21,6 +21,7 @@ public abstract class CommentThreadPage(PostComment comments, VoteOnComment vote
     public abstract string StanceLegend { get; }
     public string? CommentBody { get; private set; }
     public Guid? CommentParent { get; private set; }
+    public Guid? EditedComment { get; private set; }
     public abstract string Path { get; }
 
     /// <summary>Loads the page's subject; false when there is none to show (404).</summary>
@@ -64,6 +65,35 @@ public abstract class CommentThreadPage(PostComment comments, VoteOnComment vote
         (CommentBody, CommentParent) = (body, parentId);
         ModelState.AddModelError(result.Problem == CommentProblem.NetiquetteRequired ? "acceptsNetiquette" : "body",
             result.Problem == CommentProblem.Closed ? ClosedForComments : ParticipationTexts.Message(result.Problem!.Value, text));
+        return this.PageWithErrors();
+    }
+
+    /// <summary>The author changes their comment's text; someone else's comment is 403, a closed thread 400.</summary>
+    public async Task<IActionResult> OnPostEditCommentAsync(string slug, Guid id, Guid commentId, string? body, CancellationToken ct)
+    {
+        if (User.ParticipantId() is not { } userId)
+            return Challenge();
+        if (!await LoadAsync(slug, id, ct))
+            return NotFound();
+        var outcome = await edits.RunAsync(SubjectOf(id), commentId, userId, body, User.SpeaksForTheTown(), ct);
+        switch (outcome)
+        {
+            case EditCommentOutcome.NotFound:
+                return NotFound();
+            case EditCommentOutcome.NotAuthor:
+                return Forbid();
+            case EditCommentOutcome.Edited:
+                this.Flash(text["Ihre Änderungen sind gespeichert."]);
+                return Redirect($"{Path}#kommentar-{commentId}");
+        }
+        (CommentBody, EditedComment) = (body, commentId);
+        ModelState.AddModelError($"edit-{commentId}", outcome switch
+        {
+            EditCommentOutcome.Closed => ClosedForComments,
+            EditCommentOutcome.Hidden => text["Von der Moderation ausgeblendete Beiträge können nicht bearbeitet werden."],
+            EditCommentOutcome.BodyMissing => ParticipationTexts.Message(CommentProblem.BodyMissing, text),
+            _ => ParticipationTexts.Message(CommentProblem.BodyTooLong, text),
+        });
         return this.PageWithErrors();
     }
 

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Debates;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
@@ -30,7 +31,7 @@ public sealed record PostCommentResult(ProposalComment? Comment, CommentProblem?
 /// still answer afterwards; a debate takes comments until its last day or the process's end, from staff too (a
 /// closed debate is read-only). Only staff can mark an answer official (a participant's request for it is ignored).
 /// </summary>
-public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquette)
+public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquette, NotifyParticipants notify)
 {
     public async Task<PostCommentResult> RunAsync(PostCommentInput input, CancellationToken ct)
     {
@@ -94,6 +95,9 @@ public sealed class PostComment(AppDb db, TimeProvider time, Netiquette netiquet
             CreatedAt = now,
         };
         db.Add(comment);
+        // A reply in a debate tells the person answered (the job skips answering oneself), with the comment.
+        if (subject.DebateId is { } debateId && input.ParentId is { } answeredId)
+            notify.Queue(new NotifyParticipants.Payload(comment.Id, NoticeReason.Reply, null, null, now, debateId, comment.Id, answeredId));
         await db.SaveChangesAsync(ct);
         return new(comment, null);
     }

@@ -33,6 +33,8 @@ public sealed class ProposalComment : ITenantOwned
     /// <summary>Written by staff as the town's answer; shown marked as official.</summary>
     public bool Official { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When its author last changed it (EditComment); shown as "bearbeitet".</summary>
+    public DateTime? EditedAt { get; set; }
 
     public DateTime? HiddenAt { get; set; }
     public Guid? HiddenById { get; set; }

@@ -15,8 +15,8 @@ namespace Rathausplatz.Features.Participation.Debates;
 [AllowAnonymous]
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, Netiquette netiquette, PostComment comments,
-    VoteOnComment votes, FlagContent flags, IStringLocalizer<SharedResource> text) : CommentThreadPage(comments, votes, flags, text)
+public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, Netiquette netiquette, PostComment comments, EditComment edits,
+    VoteOnComment votes, FlagContent flags, IStringLocalizer<SharedResource> text) : CommentThreadPage(comments, edits, votes, flags, text)
 {
     public ParticipationProcess Process { get; private set; } = null!;
     public Debate Debate { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Participation.Accountability;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Processes;
 
@@ -8,7 +9,7 @@ namespace Rathausplatz.Features.Participation.Debates;
 /// Editors open, change and remove the debates of a process. Everything is looked up within the process (and
 /// the tenant): an id of another process or town is "not found".
 /// </summary>
-public sealed class ManageDebates(AppDb db, TimeProvider time)
+public sealed class ManageDebates(AppDb db, TimeProvider time, NotifyParticipants notify)
 {
     public Task<ParticipationProcess?> FindProcessAsync(string slug, CancellationToken ct) =>
         db.Set<ParticipationProcess>().AsNoTracking().Include(p => p.Phases).SingleOrDefaultAsync(p => p.Slug == slug, ct);
@@ -22,6 +23,9 @@ public sealed class ManageDebates(AppDb db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         if (debate is null)
             db.Add(debate = new Debate { ProcessId = processId, Title = "", CreatedById = editorId, CreatedAt = now });
+        else
+            // Those who took part in the debate hear that its question or introduction changed.
+            notify.Queue(new NotifyParticipants.Payload(Guid.CreateVersion7(), NoticeReason.DebateUpdated, null, null, now, debate.Id));
         debate.Title = input.Title!.Trim();
         debate.Introduction = input.Introduction?.Trim() ?? "";
         debate.ClosesAt = input.LastDay is { } last ? ProcessPhase.StartOf(last.AddDays(1)) : null;

@@ -45,6 +45,8 @@ public sealed class ModerationAction : ITenantOwned
     public Guid? ProposalId { get; set; }
     public Guid? DebateId { get; set; }
     public Guid? CommentId { get; set; }
+    /// <summary>Set when the action hid one image of the proposal.</summary>
+    public Guid? ImageId { get; set; }
     public ModerationDecision Decision { get; set; }
     public string? Reason { get; set; }
     public Guid? ActorId { get; set; }
@@ -77,6 +79,7 @@ internal sealed class ContentFlagConfiguration : IEntityTypeConfiguration<Conten
         action.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
         action.HasOne<Debate>().WithMany().HasForeignKey(a => a.DebateId).OnDelete(DeleteBehavior.Cascade);
         action.HasOne<ProposalComment>().WithMany().HasForeignKey(a => a.CommentId).OnDelete(DeleteBehavior.Cascade);
+        action.HasOne<ProposalImage>().WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.Cascade);
         action.HasOne<User>().WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -48,6 +48,29 @@ public sealed class ModerateContent(AppDb db, TimeProvider time)
         return null;
     }
 
+    /// <summary>
+    /// Hides one image of a proposal (a face, a number plate, something offensive); the proposal stays. The public
+    /// reads the reason in the image's place; a <see cref="ModerationAction"/> records it.
+    /// </summary>
+    public async Task<ModerationProblem?> HideImageAsync(Guid actorId, Guid proposalId, Guid imageId, string? reason, CancellationToken ct)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+            return ModerationProblem.ReasonRequired;
+        if (reason.Length > ContentFlag.MaxReason)
+            return ModerationProblem.ReasonTooLong;
+        var image = await db.Set<ProposalImage>().SingleOrDefaultAsync(i => i.Id == imageId && i.ProposalId == proposalId, ct);
+        if (image is null)
+            return ModerationProblem.NotFound;
+        if (image.Hidden)
+            return ModerationProblem.AlreadyHidden;
+        var now = time.GetUtcNow().UtcDateTime;
+        (image.HiddenAt, image.HiddenById, image.HiddenReason) = (now, actorId, reason);
+        db.Add(new ModerationAction { ProposalId = proposalId, ImageId = imageId, Decision = ModerationDecision.Hidden, Reason = reason, ActorId = actorId, At = now });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>The flags were unfounded: they leave the queue, the item stays as it is.</summary>
     public async Task<ModerationProblem?> DismissAsync(Guid actorId, CommentSubject subject, Guid? commentId, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Rathausplatz.Data;
+using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.ProcessPages;
 using Rathausplatz.Features.Participation.Proposals;
@@ -36,6 +37,9 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     public List<string> ScopeTopics { get; private set; } = [];
     public List<(string Slug, string Name)> Districts { get; private set; } = [];
     public List<ProposalSummary> Proposals { get; private set; } = [];
+    /// <summary>The proposals of the list's filter that have a place: the map's markers, and its list without script.</summary>
+    public List<ProposalMap.Place> Places { get; private set; } = [];
+    public DistrictFinder Map { get; private set; } = null!;
     public bool HasMore { get; private set; }
     public List<Surveys.Survey> Surveys { get; private set; } = [];
     public List<Debates.DebateList.Item> Debates { get; private set; } = [];
@@ -90,6 +94,11 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             .ToListAsync(ct);
         HasMore = page.Count > PageSize;
         Proposals = page.Take(PageSize).ToList();
+        if (process.Published)
+        {
+            Places = await ProposalMap.LoadAsync(db, process.Id, District, ct);
+            Map = await DistrictFinder.LoadAsync(db, ct);
+        }
         return Page();
     }
 
@@ -100,4 +109,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
             ["sortierung"] = Sort == Newest ? Newest : null, ["stadtteil"] = District,
             ["seite"] = page?.ToString(CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    /// <summary>The map's GeoJSON address with the list's district filter (the order does not matter to a map).</summary>
+    public string MapSource() => $"/beteiligung/{Process.Slug}/vorschlaege.geojson" +
+        (string.IsNullOrEmpty(District) ? "" : QueryString.Create("stadtteil", District).ToUriComponent());
 }

@@ -21,10 +21,15 @@ namespace Rathausplatz.Features.Participation.Proposals;
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer markdown, ProgressHistory history, Netiquette netiquette, SupportProposal supports,
-    PostComment comments, VoteOnComment votes, FlagContent flags, VerifyResidency residency, IStringLocalizer<SharedResource> text)
-    : CommentThreadPage(comments, votes, flags, text)
+    PostComment comments, EditComment edits, VoteOnComment votes, FlagContent flags, VerifyResidency residency, ModerateContent moderation,
+    IStringLocalizer<SharedResource> text)
+    : CommentThreadPage(comments, edits, votes, flags, text)
 {
+    public sealed record VariantView(int Width, int Height, string ContentType, string Hash);
+    public sealed record ImageView(Guid Id, string AltText, bool Hidden, string? HiddenReason, List<VariantView> Variants);
+
     public ParticipationProcess Process { get; private set; } = null!;
+    public List<ImageView> Images { get; private set; } = [];
     public ProcessSchedule Schedule { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
     public string? Author { get; private set; }
@@ -39,6 +44,8 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
     /// <summary>The process counts residents only and this person has not confirmed residency yet.</summary>
     public bool ResidencyMissing { get; private set; }
 
+    /// <summary>The signed-in author may still change the proposal.</summary>
+    public bool EditableByMe => Proposal.AuthorId is { } author && author == User.ParticipantId() && EditProposal.Editable(Process, Proposal, Now);
     public bool ProposalsOpen => Process.ProposalsEnabled && Schedule.ProposalsOpenAt(Now);
     public bool Supportable => ProposalsOpen && !Proposal.Hidden && Proposal.Status is ProposalStatus.Open or ProposalStatus.Evaluating;
     public override bool CommentsOpen => !Proposal.Hidden && (Schedule.CommentsOpenAt(Now) || User.SpeaksForTheTown());
@@ -57,6 +64,27 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
 
     public async Task<IActionResult> OnPostWithdrawAsync(string slug, Guid id, CancellationToken ct) =>
         await SupportOrWithdrawAsync(slug, id, withdraw: true, ct);
+
+    /// <summary>Moderators hide one image with a reason the public reads in its place.</summary>
+    public async Task<IActionResult> OnPostHideImageAsync(string slug, Guid id, Guid imageId, string? reason, CancellationToken ct)
+    {
+        if (User.ParticipantId() is not { } userId)
+            return Challenge();
+        if (!User.Moderates())
+            return Forbid();
+        if (!await LoadAsync(slug, id, ct))
+            return NotFound();
+        var problem = await moderation.HideImageAsync(userId, id, imageId, reason, ct);
+        if (problem is null or ModerationProblem.AlreadyHidden)
+        {
+            this.Flash(Text["Das Bild ist ausgeblendet."]);
+            return Redirect(Path);
+        }
+        if (problem == ModerationProblem.NotFound)
+            return NotFound();
+        ModelState.AddModelError($"reason-{imageId}", ParticipationTexts.Message(problem.Value, Text));
+        return this.PageWithErrors();
+    }
 
     private async Task<IActionResult> SupportOrWithdrawAsync(string slug, Guid id, bool withdraw, CancellationToken ct)
     {
@@ -107,6 +135,10 @@ public sealed class DetailModel(AppDb db, TimeProvider time, MarkdownRenderer ma
         if (proposal.Status is ProposalStatus.Accepted or ProposalStatus.Implemented)
             Progress = await history.LoadAsync(proposal, ProgressSubject.Proposal(id), ct);
         Map = await DistrictFinder.LoadAsync(db, ct);
+        Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id).OrderBy(i => i.Position)
+            .Select(i => new ImageView(i.Id, i.AltText, i.HiddenAt != null, i.HiddenReason,
+                i.Variants.OrderBy(v => v.Width).Select(v => new VariantView(v.Width, v.Height, v.ContentType, v.Hash)).ToList()))
+            .ToListAsync(ct);
 
         var userId = User.ParticipantId();
         Comments = await CommentThread.LoadAsync(db, CommentSubject.Proposal(id), userId, ct);

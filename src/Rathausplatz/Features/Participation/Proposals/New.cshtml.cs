@@ -15,9 +15,14 @@ namespace Rathausplatz.Features.Participation.Proposals;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
+[RequestSizeLimit(RequestLimit)]
+[RefuseTooLarge]
 public sealed class NewModel(AppDb db, SubmitProposal submit, Netiquette netiquette, TimeProvider time,
     IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>Room for three images of 10 MB each and the form.</summary>
+    public const long RequestLimit = 32 * 1024 * 1024;
+
     [BindProperty, Display(Name = "Titel")] public string? Title { get; set; }
     [BindProperty, Display(Name = "Ihr Vorschlag")] public string? Body { get; set; }
     [BindProperty] public string? District { get; set; }
@@ -43,17 +48,27 @@ public sealed class NewModel(AppDb db, SubmitProposal submit, Netiquette netique
         var (latitude, latReadable) = Read(Lat);
         var (longitude, lonReadable) = Read(Lon);
         var readable = latReadable && lonReadable;
-        var result = await submit.RunAsync(new SubmitProposalInput
+        var images = ImageFormFields.Read(Request);
+        SubmitProposalResult result;
+        try
         {
-            ProcessSlug = slug,
-            AuthorId = User.ParticipantId()!.Value,
-            Title = Title,
-            Body = Body,
-            District = District,
-            Latitude = readable ? latitude : double.NaN,
-            Longitude = readable ? longitude : double.NaN,
-            AcceptsNetiquette = AcceptsNetiquette,
-        }, ct);
+            result = await submit.RunAsync(new SubmitProposalInput
+            {
+                ProcessSlug = slug,
+                AuthorId = User.ParticipantId()!.Value,
+                Title = Title,
+                Body = Body,
+                District = District,
+                Latitude = readable ? latitude : double.NaN,
+                Longitude = readable ? longitude : double.NaN,
+                AcceptsNetiquette = AcceptsNetiquette,
+                Images = images,
+            }, ct);
+        }
+        finally
+        {
+            await ImageFormFields.DisposeAsync(images);
+        }
         if (result.Proposal is { } proposal)
         {
             this.Flash(text["Danke! Ihr Vorschlag ist veröffentlicht."]);
@@ -63,6 +78,7 @@ public sealed class NewModel(AppDb db, SubmitProposal submit, Netiquette netique
             ModelState.AddModelError("lat", text["Bitte geben Sie Breite und Länge als Zahlen an, zum Beispiel 51.0051 und 10.0052."]);
         foreach (var problem in result.Problems.Where(p => readable || p != ProposalProblem.CoordinatesOutOfRange))
             ModelState.AddModelError(KeyOf(problem), ParticipationTexts.Message(problem, text));
+        ImageFormFields.AddErrors(ModelState, result.ImageRefusals, text);
         NetiquetteAccepted = await netiquette.AcceptedAsync(User.ParticipantId()!.Value, ct);
         return this.PageWithErrors();
     }

@@ -35,6 +35,8 @@ public sealed class Proposal : ITenantOwned, ITracksProgress
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When its author last changed it (EditProposal); shown as "bearbeitet".</summary>
+    public DateTime? EditedAt { get; set; }
 
     public ProposalStatus Status { get; set; }
     /// <summary>Why it was decided so; required for a rejection.</summary>

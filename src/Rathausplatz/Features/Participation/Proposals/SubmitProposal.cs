@@ -1,6 +1,4 @@
 using Rathausplatz.Data;
-using Rathausplatz.Features.Audiences.Districts;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Moderation;
 using Rathausplatz.Features.Participation.Processes;
 
@@ -18,6 +16,8 @@ public sealed record SubmitProposalInput
     public double? Longitude { get; init; }
     /// <summary>The box "I accept the netiquette" was ticked (needed before the first contribution).</summary>
     public bool AcceptsNetiquette { get; init; }
+    /// <summary>Up to <see cref="ProposalImage.MaxPerProposal"/>, each with its alt text.</summary>
+    public IReadOnlyList<ProposalImageUpload> Images { get; init; } = [];
 }
 
 /// <summary>Every reason a proposal is refused; the page turns each into a message at its field.</summary>
@@ -36,7 +36,10 @@ public enum ProposalProblem
     CoordinatesOutOfRange,
 }
 
-public sealed record SubmitProposalResult(Proposal? Proposal, IReadOnlyList<ProposalProblem> Problems);
+public sealed record SubmitProposalResult(Proposal? Proposal, IReadOnlyList<ProposalProblem> Problems)
+{
+    public IReadOnlyList<ImageRefusal> ImageRefusals { get; init; } = [];
+}
 
 /// <summary>
 /// A participant's proposal: only while the process's proposal phase runs, only from an account with a
@@ -57,32 +60,14 @@ public sealed class SubmitProposal(AppDb db, TimeProvider time, Netiquette netiq
             return new(null, [ProposalProblem.EmailNotConfirmed]);
 
         var problems = new List<ProposalProblem>();
-        var title = (input.Title ?? "").Trim();
-        if (title.Length < Proposal.MinTitle)
-            problems.Add(ProposalProblem.TitleTooShort);
-        else if (title.Length > Proposal.MaxTitle)
-            problems.Add(ProposalProblem.TitleTooLong);
-        var body = (input.Body ?? "").Trim();
-        if (body.Length == 0)
-            problems.Add(ProposalProblem.BodyMissing);
-        else if (body.Length > Proposal.MaxBody)
-            problems.Add(ProposalProblem.BodyTooLong);
-        Guid? districtId = null;
-        if (!string.IsNullOrWhiteSpace(input.District))
-        {
-            districtId = await db.Set<District>().Where(d => d.Slug == input.District).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(ct);
-            if (districtId is null)
-                problems.Add(ProposalProblem.UnknownDistrict);
-        }
-        if (input.Latitude.HasValue != input.Longitude.HasValue)
-            problems.Add(ProposalProblem.CoordinatesIncomplete);
-        else if (input.Latitude is { } lat && input.Longitude is { } lon && !DistrictLocator.InRange(lat, lon))
-            problems.Add(ProposalProblem.CoordinatesOutOfRange);
+        var (title, body, districtId) = await ProposalFields.CheckAsync(db, input.Title, input.Body, input.District, input.Latitude, input.Longitude, problems, ct);
+        var imageRefusals = new List<ImageRefusal>();
+        var images = await ProposalImageUploads.ReadAsync(input.Images, ProposalImage.MaxPerProposal, imageRefusals, ct);
         // Asked last, so a refused form does not record an acceptance the person never got to use.
-        if (problems.Count == 0 && !await netiquette.EnsureAsync(input.AuthorId, input.AcceptsNetiquette, ct))
+        if (problems.Count == 0 && imageRefusals.Count == 0 && !await netiquette.EnsureAsync(input.AuthorId, input.AcceptsNetiquette, ct))
             problems.Add(ProposalProblem.NetiquetteRequired);
-        if (problems.Count > 0)
-            return new(null, problems);
+        if (problems.Count > 0 || imageRefusals.Count > 0)
+            return new(null, problems) { ImageRefusals = imageRefusals };
 
         var proposal = new Proposal
         {
@@ -97,6 +82,7 @@ public sealed class SubmitProposal(AppDb db, TimeProvider time, Netiquette netiq
             Status = ProposalStatus.Open,
         };
         db.Add(proposal);
+        ProposalImageUploads.Add(db, proposal.Id, images, 0, now);
         await db.SaveChangesAsync(ct);
         return new(proposal, []);
     }

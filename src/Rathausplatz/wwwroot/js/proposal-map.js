@@ -1,0 +1,34 @@
+// The map of a process's proposals that have a place; progressive enhancement: without script the map stays
+// hidden and the list below it ([data-proposal-places]) links the proposals. With the map the list folds up.
+// [data-proposal-map]: data-source is the GeoJSON of the list's filter; each marker links to its proposal.
+(function () {
+  "use strict";
+  if (!window.L) return;
+  var box = document.querySelector("[data-proposal-map]");
+  if (!box) return;
+
+  box.hidden = false;
+  var map = L.map(box.querySelector(".report-map__canvas"), { scrollWheelZoom: false });
+  L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 19 }).addTo(map);
+  map.setView([51.1657, 10.4515], 6);
+
+  fetch(box.dataset.source, { headers: { Accept: "application/geo+json" } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (collection) {
+      if (!collection || collection.features.length === 0) return;
+      var markers = collection.features.map(function (f) {
+        var c = f.geometry.coordinates;
+        var title = f.properties.title + " (" + f.properties.status_name + ")";
+        var marker = L.marker([c[1], c[0]], { title: title, alt: title });
+        var link = document.createElement("a");
+        link.href = f.properties.url;
+        link.textContent = title;
+        marker.bindPopup(link);
+        return marker;
+      });
+      var group = L.featureGroup(markers).addTo(map);
+      map.fitBounds(group.getBounds(), { maxZoom: 16, padding: [24, 24] });
+      var list = document.querySelector("[data-proposal-places]");
+      if (list) list.open = false;
+    });
+})();
