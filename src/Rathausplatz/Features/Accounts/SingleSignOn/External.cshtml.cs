@@ -14,6 +14,8 @@ public sealed class ExternalModel(IdentityProviders providers, SignInManager<Use
 
     public string Message { get; private set; } = "";
 
+    private string NotWorked => text["Die Anmeldung beim Identitätsanbieter hat nicht geklappt. Bitte versuchen Sie es erneut."];
+
     public IActionResult OnPost()
     {
         var slug = HttpContext.Organization().Slug;
@@ -32,20 +34,20 @@ public sealed class ExternalModel(IdentityProviders providers, SignInManager<Use
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         // A sign-in begun at another organisation's provider is no sign-in here.
         if (settings is null || login is null || login.LoginProvider != IdentityProviders.SchemeFor(slug))
-            return Failed(text["Die Anmeldung beim Identitätsanbieter hat nicht geklappt. Bitte versuchen Sie es erneut."]);
+            return Failed(NotWorked);
 
         return await signInWithProvider.RunAsync(login, settings) switch
         {
             SingleSignOnOutcome.SignedIn => LocalRedirect(this.LocalOrHome(ReturnUrl)),
             SingleSignOnOutcome.EmailNotVerified => Failed(text["Ihr Dienstkonto nennt keine bestätigte E-Mail-Adresse. Bitte wenden Sie sich an die IT."]),
             SingleSignOnOutcome.LockedOut => Failed(text["Ihr Konto ist nach mehreren Fehlversuchen für 15 Minuten gesperrt."]),
-            _ => Failed(text["Die Anmeldung beim Identitätsanbieter hat nicht geklappt. Bitte versuchen Sie es erneut."]),
+            _ => Failed(NotWorked),
         };
     }
 
     /// <summary>Where the provider's refusal or a broken round trip lands (see <see cref="SingleSignOnSetup"/>).</summary>
     public IActionResult OnGetFailed() =>
-        Failed(text["Die Anmeldung beim Identitätsanbieter hat nicht geklappt. Bitte versuchen Sie es erneut."]);
+        Failed(NotWorked);
 
     private PageResult Failed(string message)
     {
