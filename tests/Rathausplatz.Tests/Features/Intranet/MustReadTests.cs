@@ -33,6 +33,10 @@ public abstract class MustReadTests(RathausplatzApp app)
         using var marked = await (await ownerClient.GetPageAsync(space.PostPath(postId))).Form("form[action*='handler=MustRead']").SubmitAsync(ownerClient, "button[value=an]");
 
         Assert.Equal(space.PostPath(postId), marked.RedirectTarget());
+        // Every member but the one who marked it gets an in-app notice, in their language.
+        Assert.Equal([($"Pflichtlektüre in „{space.Title}“", space.PostPath(postId))], (await app.NoticesAsync(reader)).Select(n => (n.Title, n.Link)));
+        Assert.Single(await app.NoticesAsync(guest));
+        Assert.Empty(await app.NoticesAsync(owner));
         foreach (var path in new[] { space.Path, "/intranet" })
         {
             var pinned = await readerClient.GetPageAsync(path);

@@ -45,6 +45,10 @@ public abstract class StreamEditTests(RathausplatzApp app)
         Assert.Contains("(bearbeitet)", shown.QuerySelector(".stream-post__meta")!.TextContent);
         Assert.Equal([Handle(second)], shown.QuerySelectorAll(".stream-post__body a[href$='/mitglieder']").Select(a => a.TextContent));
         Assert.Contains("(bearbeitet)", (await client.GetPageAsync(space.Path)).QuerySelector($"#beitrag-{postId}")!.TextContent);
+        // Each mention brings an in-app notice, the one added by the edit too.
+        foreach (var named in new[] { first, second })
+            Assert.Equal([($"{author.DisplayName} hat Sie in „{space.Title}“ erwähnt", space.PostPath(postId))],
+                (await app.NoticesAsync(named)).Select(n => (n.Title, n.Link)));
         Assert.Empty((await client.GetPageAsync(space.Path + "?tag=haushalt")).QuerySelectorAll(".stream-post"));
 
         using var tooLong = await (await client.GetPageAsync(space.PostPath(postId) + "/bearbeiten")).Form("main form")
@@ -98,11 +102,13 @@ public abstract class StreamEditTests(RathausplatzApp app)
         await app.MarkMustReadAsync(space, postId);
         using var confirmed = await (await client.GetPageAsync(space.PostPath(postId))).Form("form[action*='handler=Confirm']").SubmitAsync(client);
         Assert.Equal((1, 1, 1, 1, 1, 1), await app.StreamRowsOfAsync(space, postId));
+        Assert.Single(await app.NoticesAsync(owner));
 
         using var deleted = await (await client.GetPageAsync(space.PostPath(postId))).Form("form[action*='handler=Delete']:not([action*='Comment'])").SubmitAsync(client);
 
         Assert.Equal(space.Path, deleted.RedirectTarget());
         Assert.Equal((0, 0, 0, 0, 0, 0), await app.StreamRowsOfAsync(space, postId));
+        Assert.Empty(await app.NoticesAsync(owner));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(space.PostPath(postId))).StatusCode);
         // The author deleted their own post: no moderation, no audit entry.
         Assert.Empty(await app.StreamModerationLogAsync(space));

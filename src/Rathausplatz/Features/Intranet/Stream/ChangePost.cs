@@ -1,4 +1,5 @@
 using Rathausplatz.Data;
+using Rathausplatz.Features.Delivery.InApp;
 using Rathausplatz.Features.Intranet.Spaces;
 
 namespace Rathausplatz.Features.Intranet.Stream;
@@ -8,9 +9,9 @@ namespace Rathausplatz.Features.Intranet.Stream;
 /// organisation admins may delete other people's posts and comments as moderation; each such deletion leaves a
 /// <see cref="StreamModerationEntry"/>. Nobody edits someone else's words.
 /// </summary>
-public sealed class ChangePost(AppDb db, WritePost writing, TimeProvider time)
+public sealed class ChangePost(AppDb db, WritePost writing, InAppNotices notices, TimeProvider time)
 {
-    public sealed record Edited(StreamProblem? Problem, List<Guid> NewlyMentioned);
+    public sealed record Edited(StreamProblem? Problem, List<StreamMention> NewlyMentioned);
 
     /// <summary>What the caller may do with a piece of text written by <paramref name="authorId"/>.</summary>
     public static bool CanEdit(SpaceAccess.View space, Guid? authorId) => space.CanContribute && authorId == space.Caller.UserId;
@@ -62,6 +63,9 @@ public sealed class ChangePost(AppDb db, WritePost writing, TimeProvider time)
             return StreamProblem.NotAllowed;
         if (post.AuthorId != space.Caller.UserId)
             Audit(space, post.Id, null, StreamRemoval.Post, post.AuthorId);
+        // Its notices would lead nowhere: the must-read notice (event: the post) and the mention notices.
+        var mentions = await db.Set<StreamMention>().Where(m => m.PostId == postId).Select(m => m.Id).ToListAsync(ct);
+        await notices.RemoveAsync([postId, .. mentions], ct);
         db.Remove(post);
         await db.SaveChangesAsync(ct);
         return null;

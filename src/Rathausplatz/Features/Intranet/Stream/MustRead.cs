@@ -10,7 +10,7 @@ public enum MustReadOutcome { Done, AlreadyDone, NotAllowed, NotFound }
 /// members see it pinned above their streams until they confirm it with "Gelesen" (one row per person and post, a
 /// unique index). The author and the leadership see who of the members has confirmed and who has not.
 /// </summary>
-public sealed class MustRead(AppDb db, TimeProvider time)
+public sealed class MustRead(AppDb db, StreamNotices notices, TimeProvider time)
 {
     public sealed record Reader(Guid UserId, string Name, SpaceRole Role, DateTime? ConfirmedAt);
 
@@ -29,6 +29,8 @@ public sealed class MustRead(AppDb db, TimeProvider time)
         if (on == post.MustReadSince.HasValue)
             return MustReadOutcome.AlreadyDone;
         post.MustReadSince = on ? time.GetUtcNow().UtcDateTime : null;
+        if (on)
+            await notices.MustReadAsync(space, postId, ct);
         await db.SaveChangesAsync(ct);
         return MustReadOutcome.Done;
     }

@@ -9,7 +9,7 @@ public enum StreamProblem { NotAllowed, BodyMissing, BodyTooLong, NotFound }
 /// A member writes a post in a space's stream, or a comment on one. Tags and mentions of the post are stored
 /// beside it; only members of the space can be mentioned (others could not read it anyway).
 /// </summary>
-public sealed class WritePost(AppDb db, TimeProvider time)
+public sealed class WritePost(AppDb db, StreamNotices notices, TimeProvider time)
 {
     public sealed record Result(Guid? Id, StreamProblem? Problem);
 
@@ -43,18 +43,20 @@ public sealed class WritePost(AppDb db, TimeProvider time)
     /// Adds the tags and mentions of <paramref name="text"/> to the unit of work; <paramref name="alreadyMentioned"/> keep
     /// their rows (an edit). Returns the newly mentioned members.
     /// </summary>
-    internal async Task<List<Guid>> ResolveAsync(SpaceAccess.View space, Guid postId, string text, IReadOnlyCollection<Guid> alreadyMentioned,
+    internal async Task<List<StreamMention>> ResolveAsync(SpaceAccess.View space, Guid postId, string text, IReadOnlyCollection<Guid> alreadyMentioned,
         DateTime now, CancellationToken ct)
     {
         foreach (var tag in StreamText.Tags(text))
             db.Add(new StreamTag { SpaceId = space.Space.Id, PostId = postId, Tag = tag, CreatedAt = now });
-        var added = new List<Guid>();
+        var added = new List<StreamMention>();
         foreach (var userId in await MentionedMembersAsync(space.Space.Id, text, ct))
             if (userId != space.Caller.UserId && !alreadyMentioned.Contains(userId))
             {
-                db.Add(new StreamMention { SpaceId = space.Space.Id, PostId = postId, UserId = userId, CreatedAt = now });
-                added.Add(userId);
+                var mention = new StreamMention { SpaceId = space.Space.Id, PostId = postId, UserId = userId, CreatedAt = now };
+                db.Add(mention);
+                added.Add(mention);
             }
+        await notices.MentionedAsync(space, postId, added, ct);
         return added;
     }
 
