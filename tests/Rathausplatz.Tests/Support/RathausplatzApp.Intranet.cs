@@ -57,6 +57,35 @@ public abstract partial class RathausplatzApp
         return comment.Id;
     }
 
+    /// <summary>Marks a post as must-read, as the space's leadership would.</summary>
+    public async Task MarkMustReadAsync(TestSpace space, Guid postId)
+    {
+        await using var scope = InOrganization(space.Organization);
+        await scope.Db.Set<StreamPost>().Where(p => p.Id == postId).ExecuteUpdateAsync(p => p.SetProperty(x => x.MustReadSince, Now));
+    }
+
+    /// <summary>What is left of a post: its row, comments, reactions, tags, mentions and read confirmations, counted.</summary>
+    public async Task<(int Posts, int Comments, int Reactions, int Tags, int Mentions, int Confirmations)> StreamRowsOfAsync(TestSpace space, Guid postId)
+    {
+        await using var scope = InOrganization(space.Organization);
+        var db = scope.Db;
+        return (await db.Set<StreamPost>().CountAsync(p => p.Id == postId), await db.Set<StreamComment>().CountAsync(c => c.PostId == postId),
+            await db.Set<StreamReaction>().CountAsync(r => r.PostId == postId), await db.Set<StreamTag>().CountAsync(t => t.PostId == postId),
+            await db.Set<StreamMention>().CountAsync(m => m.PostId == postId), await db.Set<StreamReadConfirmation>().CountAsync(r => r.PostId == postId));
+    }
+
+    public async Task<List<StreamModerationEntry>> StreamModerationLogAsync(TestSpace space)
+    {
+        await using var scope = InOrganization(space.Organization);
+        return await scope.Db.Set<StreamModerationEntry>().AsNoTracking().Where(e => e.SpaceId == space.Id).OrderBy(e => e.At).ToListAsync();
+    }
+
+    public async Task<List<StreamReadConfirmation>> ReadConfirmationsAsync(TestSpace space, Guid postId)
+    {
+        await using var scope = InOrganization(space.Organization);
+        return await scope.Db.Set<StreamReadConfirmation>().AsNoTracking().Where(r => r.PostId == postId).ToListAsync();
+    }
+
     /// <summary>The person's role in the space as stored, or null when they do not belong to it.</summary>
     public async Task<SpaceRole?> SpaceRoleAsync(TestSpace space, TestUser user)
     {

@@ -32,6 +32,9 @@ public static class IntranetSetup
         builder.Services.AddScoped<StreamQuery>();
         builder.Services.AddScoped<WritePost>();
         builder.Services.AddScoped<ReactToPost>();
+        builder.Services.AddScoped<ChangePost>();
+        builder.Services.AddScoped<MustRead>();
+        builder.Services.AddScoped<StreamNotices>();
         builder.Services.AddScoped<EditProfile>();
         builder.Services.AddScoped<EndorseSkill>();
         builder.Services.AddScoped<PeopleQuery>();

@@ -110,6 +110,47 @@ public sealed partial class IntranetJourneyTests(BrowserApp app, ITestOutputHelp
         await PageChecks.ScreenshotAsync(page, "intranet-nojs-posted");
     }
 
+    [Fact]
+    public async Task TheOwnerEditsAPostMarksItMustReadAndSeesWhoHasReadIt()
+    {
+        await using var owner = await app.OpenSignedInAsync("mitarbeit@musterstadt.example", output);
+        var page = owner.Page;
+        await page.GotoAsync("/intranet/raeume");
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Digitale Verwaltung" }).ClickAsync();
+        await page.Field("Neuer Beitrag").FillAsync("Ab 1. Dezember gilt die neue Dienstanweisung zur E-Akte. #eakte");
+        await page.Button("Veröffentlichen").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihr Beitrag ist veröffentlicht.");
+        await page.Locator(".stream-post").First.GetByRole(AriaRole.Link, new() { Name = "Kommentare" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beitrag bearbeiten" }).ClickAsync();
+        await PageChecks.CheckAsync(page, "intranet-10-edit-post");
+        await page.Field("Text").FillAsync("Ab 1. Dezember gilt die neue Dienstanweisung zur E-Akte. Bitte lesen! #eakte #dienstanweisung");
+        await page.Button("Änderung speichern").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihr Beitrag ist geändert.");
+        await Assertions.Expect(page.Locator(".stream-post__meta")).ToContainTextAsync("(bearbeitet)");
+        await page.Button("Als Pflichtlektüre markieren").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Der Beitrag ist jetzt Pflichtlektüre.");
+        await PageChecks.CheckAsync(page, "intranet-11-must-read-post");
+        var postUrl = page.Url;
+
+        // A colleague without JavaScript finds it pinned on their own stream and confirms it there.
+        await using var reader = await app.OpenSignedInAsync("redaktion@musterstadt.example", output, javaScript: false);
+        await reader.Page.GotoAsync("/intranet");
+        var pinned = reader.Page.Locator(".must-read-pinned");
+        await Assertions.Expect(pinned).ToContainTextAsync("Bitte lesen!");
+        await PageChecks.ScreenshotAsync(reader.Page, "intranet-12-must-read-pinned-nojs");
+        await pinned.GetByRole(AriaRole.Button, new() { Name = "Gelesen" }).ClickAsync();
+        await Assertions.Expect(reader.Page.StatusMessage()).ToContainTextAsync("Danke, Sie haben den Beitrag als gelesen bestätigt.");
+        await Assertions.Expect(reader.Page.Locator(".must-read-pinned")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(postUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lesebestätigungen" }).ClickAsync();
+        await Assertions.Expect(page.Heading("Lesebestätigungen")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 von 3 Mitgliedern haben bestätigt.");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=confirmed-heading]")).ToContainTextAsync("Rudi Redaktion");
+        await PageChecks.CheckAsync(page, "intranet-13-read-report");
+    }
+
     private static Uri InvitationLink(MimeMessage mail)
     {
         var body = mail.TextBody ?? mail.HtmlBody ?? "";

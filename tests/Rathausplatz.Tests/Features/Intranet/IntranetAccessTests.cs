@@ -38,6 +38,17 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["post"] = "302 302 302 403 403 404 403 signin",
         ["comment"] = "302 302 302 403 403 404 403 signin",
         ["react"] = "302 302 302 403 403 404 403 signin",
+        // The member wrote the post and the comment: only authors edit; owners and admins also delete (moderation).
+        ["edit post form"] = "403 200 403 403 403 404 403 signin",
+        ["edit post"] = "403 302 403 403 403 404 403 signin",
+        ["edit comment form"] = "403 200 403 403 403 404 403 signin",
+        ["edit comment"] = "403 302 403 403 403 404 403 signin",
+        ["delete post"] = "302 302 403 403 302 404 403 signin",
+        ["delete comment"] = "302 302 403 403 302 404 403 signin",
+        // Must-read: the leadership marks; members (guests included) confirm; author and leadership see the report.
+        ["mark must-read"] = "302 403 403 403 302 404 403 signin",
+        ["confirm read"] = "302 302 302 403 403 404 403 signin",
+        ["read report"] = "200 200 403 403 200 404 403 signin",
         // People and skills are for staff: guests are no colleagues (403, like opening a space).
         ["people finder"] = "200 200 403 200 200 403 403 signin",
         ["own profile form"] = "200 200 403 200 200 403 403 signin",
@@ -165,12 +176,13 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var admin = await app.CreateSignedInClientAsync(town.People["admin"]!);
 
         var answers = new List<string>();
-        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "task list", "task page",
+        foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "edit post form", "delete post",
+            "read report", "task list", "task page",
             "move task", "document page", "document download", "document preview", "upload document",
             "space wiki", "space wiki page", "space wiki edit", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
         Assert.Equal("200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
             await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task")]));
@@ -189,6 +201,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
         foreach (var client in new[] { foreignAdmin, foreignStaff })
             foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
+                "edit post form", "edit post", "delete post", "delete comment", "mark must-read", "confirm read", "read report",
                 "colleague profile", "endorse", "question page", "answer", "best answer",
                 "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment",
                 "space wiki", "space wiki page", "space wiki edit", "knowledge base page", "knowledge base edit" })
@@ -265,6 +278,16 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "post" => await Post(s.Path + "?handler=Post", ("Body", "Ein Beitrag.")),
             "comment" => await Post(s.PostPath(town.PostId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
             "react" => await Post(s.PostPath(town.PostId) + "?handler=React", ("kind", "hilfreich")),
+            "edit post form" => await client.GetAsync(s.PostPath(town.PostId) + "/bearbeiten"),
+            "edit post" => await Post(s.PostPath(town.PostId) + "/bearbeiten", ("Body", $"{Secret} #planung geändert")),
+            "edit comment form" => await client.GetAsync(s.PostPath(town.PostId) + "/bearbeiten/" + await app.AddStreamCommentAsync(s, town.PostId, town.Member, "Kommentar.")),
+            "edit comment" => await Post(s.PostPath(town.PostId) + "/bearbeiten/" + await app.AddStreamCommentAsync(s, town.PostId, town.Member, "Kommentar."), ("Body", "Geändert.")),
+            "delete post" => await Post(s.PostPath(await app.AddStreamPostAsync(s, town.Member, "Zum Löschen.")) + "?handler=Delete"),
+            "delete comment" => await Post(s.PostPath(town.PostId) + "?handler=DeleteComment",
+                ("commentId", (await app.AddStreamCommentAsync(s, town.PostId, town.Member, "Zum Löschen.")).ToString())),
+            "mark must-read" => await Post(s.PostPath(town.PostId) + "?handler=MustRead", ("mark", "an")),
+            "confirm read" => await Post(s.PostPath(await MustReadPostAsync(s, town.Member)) + "?handler=Confirm"),
+            "read report" => await client.GetAsync(s.PostPath(await MustReadPostAsync(s, town.Member)) + "/gelesen"),
             "people finder" => await client.GetAsync("/intranet/personen?faehigkeit=haushalt"),
             "own profile form" => await client.GetAsync("/intranet/personen/ich"),
             "colleague profile" => await client.GetAsync($"/intranet/personen/{town.Member.Id}"),
@@ -328,6 +351,13 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
     /// <summary>A search result's link as the page writes it.</summary>
     private static string Link(string path) => $"href=\"{path}\"";
+
+    private async Task<Guid> MustReadPostAsync(TestSpace space, TestUser author)
+    {
+        var postId = await app.AddStreamPostAsync(space, author, "Bitte lesen.");
+        await app.MarkMustReadAsync(space, postId);
+        return postId;
+    }
 
     private static async Task<string> ClassifyAsync(HttpResponseMessage response, string? secret)
     {

@@ -1318,6 +1318,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -1368,6 +1371,49 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("IntranetMentions", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamModerationEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.ToTable("IntranetModerationLog", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamPost", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1383,6 +1429,12 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasColumnType("character varying(10000)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MustReadSince")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganizationId")
@@ -1431,6 +1483,36 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IntranetReactions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReadConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntranetReadConfirmations", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamTag", b =>
@@ -4639,6 +4721,25 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamModerationEntry", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Intranet.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamPost", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
@@ -4654,6 +4755,21 @@ namespace Rathausplatz.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReaction", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReadConfirmation", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
                         .WithMany()

@@ -1305,6 +1305,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -1355,6 +1358,49 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("IntranetMentions", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamModerationEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.ToTable("IntranetModerationLog", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamPost", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1370,6 +1416,12 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MustReadSince")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
@@ -1418,6 +1470,36 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IntranetReactions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReadConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntranetReadConfirmations", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamTag", b =>
@@ -4624,6 +4706,25 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamModerationEntry", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rathausplatz.Features.Intranet.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamPost", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
@@ -4639,6 +4740,21 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReaction", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamReadConfirmation", b =>
                 {
                     b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
                         .WithMany()

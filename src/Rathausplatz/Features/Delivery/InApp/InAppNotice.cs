@@ -57,5 +57,9 @@ public sealed class InAppNotices(AppDb db)
         db.Add(new InAppNotice { EventId = eventId, UserId = userId, Title = Truncate(title), Link = link, At = at });
     }
 
+    /// <summary>Deletes the notices of events that are gone (a deleted post): a notice must not lead to nothing.</summary>
+    public Task<int> RemoveAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct) =>
+        db.Set<InAppNotice>().Where(n => eventIds.Contains(n.EventId)).ExecuteDeleteAsync(ct);
+
     private static string Truncate(string title) => title.Length <= InAppNotice.MaxTitle ? title : title[..(InAppNotice.MaxTitle - 1)] + "…";
 }

@@ -22,6 +22,7 @@ public sealed class DetailModel(AppDb db, SpaceAccess access, JoinSpace joining,
     public List<StreamQuery.PostView> Posts { get; private set; } = [];
     public string? NextPage { get; private set; }
     public string? Tag { get; private set; }
+    public List<StreamQuery.PostView> MustReads { get; private set; } = [];
 
     public string Path => $"/intranet/raeume/{RouteData.Values["id"]}";
 
@@ -90,6 +91,8 @@ public sealed class DetailModel(AppDb db, SpaceAccess access, JoinSpace joining,
         Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLowerInvariant();
         var (posts, next) = await stream.PageAsync([space.Space.Id], Tag, cursor, ct);
         Posts = posts;
+        if (space.IsMember)
+            MustReads = await stream.UnreadMustReadsAsync([space.Space.Id], space.Caller.UserId, ct);
         if (next is not null)
             NextPage = $"{Path}?{(Tag is null ? "" : $"tag={Uri.EscapeDataString(Tag)}&")}cursor={next.Encode()}";
     }

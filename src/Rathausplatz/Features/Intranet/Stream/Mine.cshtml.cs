@@ -19,6 +19,8 @@ public sealed class MineModel(AppDb db, SpaceAccess access, StreamQuery stream) 
     public string? NextPage { get; private set; }
     public List<MentionRow> Mentions { get; private set; } = [];
     public int SpaceCount { get; private set; }
+    public List<StreamQuery.PostView> MustReads { get; private set; } = [];
+    public const string Path = "/intranet";
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class MineModel(AppDb db, SpaceAccess access, StreamQuery stream) 
         SpaceCount = spaces.Count;
         var (posts, next) = await stream.PageAsync(spaces, null, StreamQuery.Cursor.Decode(cursor), ct);
         Posts = posts;
+        MustReads = await stream.UnreadMustReadsAsync(spaces, me, ct);
         NextPage = next is null ? null : $"/intranet?cursor={next.Encode()}";
         // Only mentions in spaces the person still belongs to.
         Mentions = await (from m in db.Set<StreamMention>()

@@ -20,6 +20,10 @@ public sealed class StreamPost : ITenantOwned
     /// <summary>Markdown; shown only through <see cref="StreamText"/>, which sanitises.</summary>
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the author last changed the text; the stream shows "bearbeitet".</summary>
+    public DateTime? EditedAt { get; set; }
+    /// <summary>Set when an owner or admin marked the post as must-read ("Pflichtlektüre"); members confirm it once.</summary>
+    public DateTime? MustReadSince { get; set; }
 }
 
 /// <summary>A reply to a post; flat, oldest first.</summary>
@@ -34,6 +38,7 @@ public sealed class StreamComment : ITenantOwned
     /// <summary>Markdown.</summary>
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? EditedAt { get; set; }
 }
 
 public sealed class StreamReaction : ITenantOwned
@@ -69,8 +74,39 @@ public sealed class StreamMention : ITenantOwned
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>A member's "Gelesen" on a must-read post: once per person and post.</summary>
+public sealed class StreamReadConfirmation : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Guid PostId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>What a moderator removed. Stored as numbers: do not reorder.</summary>
+public enum StreamRemoval { Post = 0, Comment = 1 }
+
+/// <summary>
+/// The audit of moderation in the stream: an owner or admin deleted someone else's post or comment. Outlives the
+/// post (no key to it), so the record stays when the content is gone; the text itself is not kept.
+/// </summary>
+public sealed class StreamModerationEntry : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Guid SpaceId { get; set; }
+    public Guid PostId { get; set; }
+    public Guid? CommentId { get; set; }
+    public StreamRemoval Removed { get; set; }
+    public Guid? AuthorId { get; set; }
+    public Guid? ActorId { get; set; }
+    public DateTime At { get; set; }
+}
+
 internal sealed class StreamConfiguration : IEntityTypeConfiguration<StreamPost>, IEntityTypeConfiguration<StreamComment>,
-    IEntityTypeConfiguration<StreamReaction>, IEntityTypeConfiguration<StreamTag>, IEntityTypeConfiguration<StreamMention>
+    IEntityTypeConfiguration<StreamReaction>, IEntityTypeConfiguration<StreamTag>, IEntityTypeConfiguration<StreamMention>,
+    IEntityTypeConfiguration<StreamReadConfirmation>, IEntityTypeConfiguration<StreamModerationEntry>
 {
     public void Configure(EntityTypeBuilder<StreamPost> post)
     {
@@ -115,5 +151,23 @@ internal sealed class StreamConfiguration : IEntityTypeConfiguration<StreamPost>
         mention.HasIndex(m => new { m.PostId, m.UserId }).IsUnique();
         mention.HasOne<StreamPost>().WithMany().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Cascade);
         mention.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<StreamReadConfirmation> read)
+    {
+        read.ToTable("IntranetReadConfirmations");
+        read.HasIndex(r => new { r.PostId, r.UserId }).IsUnique();
+        read.HasIndex(r => r.UserId);
+        read.HasOne<StreamPost>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
+        read.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<StreamModerationEntry> entry)
+    {
+        entry.ToTable("IntranetModerationLog");
+        entry.HasIndex(e => new { e.SpaceId, e.At });
+        entry.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne<User>().WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        entry.HasOne<User>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

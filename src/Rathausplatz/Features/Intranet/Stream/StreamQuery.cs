@@ -13,13 +13,13 @@ public sealed class StreamQuery(AppDb db, StreamText text)
 {
     public const int PageSize = 20;
 
-    public sealed record PostView(Guid Id, Guid SpaceId, string SpaceTitle, string? Author, string Html, DateTime CreatedAt,
-        int Comments, int Likes, int Helpful)
+    public sealed record PostView(Guid Id, Guid SpaceId, string SpaceTitle, Guid? AuthorId, string? Author, string Html, DateTime CreatedAt,
+        int Comments, int Likes, int Helpful, DateTime? EditedAt, DateTime? MustReadSince)
     {
         public string Path => $"/intranet/raeume/{SpaceId}/beitraege/{Id}";
     }
 
-    public sealed record CommentView(Guid Id, string? Author, string Html, DateTime CreatedAt);
+    public sealed record CommentView(Guid Id, Guid? AuthorId, string? Author, string Html, DateTime CreatedAt, DateTime? EditedAt, string Body);
 
     /// <summary>Where the next page starts; written into links as "ticks-id".</summary>
     public sealed record Cursor(DateTime At, Guid Id)
@@ -87,16 +87,30 @@ public sealed class StreamQuery(AppDb db, StreamText text)
         return await query.ToListAsync(ct);
     }
 
+    /// <summary>Must-read posts of <paramref name="spaceIds"/> the person has not confirmed yet, newest mark first: pinned above the stream.</summary>
+    public async Task<List<PostView>> UnreadMustReadsAsync(IReadOnlyCollection<Guid> spaceIds, Guid userId, CancellationToken ct)
+    {
+        var ids = await db.Set<StreamPost>().AsNoTracking()
+            .Where(p => spaceIds.Contains(p.SpaceId) && p.MustReadSince != null
+                && !db.Set<StreamReadConfirmation>().Any(r => r.PostId == p.Id && r.UserId == userId))
+            .OrderByDescending(p => p.MustReadSince).Take(PageSize).Select(p => p.Id).ToListAsync(ct);
+        return (await Project(db.Set<StreamPost>().AsNoTracking().Where(p => ids.Contains(p.Id)), ct)).OrderByDescending(p => p.MustReadSince).ToList();
+    }
+
+    /// <summary>The Markdown of a post as written, for its author's edit form.</summary>
+    public Task<string?> BodyAsync(Guid spaceId, Guid postId, CancellationToken ct) =>
+        db.Set<StreamPost>().Where(p => p.Id == postId && p.SpaceId == spaceId).Select(p => p.Body).SingleOrDefaultAsync(ct);
+
     public async Task<PostView?> FindAsync(Guid spaceId, Guid postId, CancellationToken ct) =>
         (await Project(db.Set<StreamPost>().AsNoTracking().Where(p => p.Id == postId && p.SpaceId == spaceId), ct)).SingleOrDefault();
 
     public async Task<List<CommentView>> CommentsAsync(Guid spaceId, Guid postId, CancellationToken ct)
     {
         var rows = await db.Set<StreamComment>().AsNoTracking().Where(c => c.PostId == postId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Body, c.CreatedAt, Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(c => new { c.Id, c.AuthorId, c.Body, c.CreatedAt, c.EditedAt, Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
         var handles = (await WritePost.MemberHandlesAsync(db, spaceId, ct)).Select(m => m.Handle).ToList();
-        return rows.Select(c => new CommentView(c.Id, c.Author, text.ToSafeHtml(c.Body, spaceId, handles), c.CreatedAt)).ToList();
+        return rows.Select(c => new CommentView(c.Id, c.AuthorId, c.Author, text.ToSafeHtml(c.Body, spaceId, handles), c.CreatedAt, c.EditedAt, c.Body)).ToList();
     }
 
     /// <summary>The reactions the person has given to a post.</summary>
@@ -111,6 +125,9 @@ public sealed class StreamQuery(AppDb db, StreamText text)
             p.SpaceId,
             p.Body,
             p.CreatedAt,
+            p.AuthorId,
+            p.EditedAt,
+            p.MustReadSince,
             Space = db.Set<Space>().Where(s => s.Id == p.SpaceId).Select(s => s.Title).First(),
             Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
             Comments = db.Set<StreamComment>().Count(c => c.PostId == p.Id),
@@ -124,7 +141,7 @@ public sealed class StreamQuery(AppDb db, StreamText text)
                                 where ids.Contains(m.PostId)
                                 select new { m.PostId, u.DisplayName }).ToListAsync(ct))
             .ToLookup(m => m.PostId, m => StreamText.HandleOf(m.DisplayName));
-        return rows.Select(r => new PostView(r.Id, r.SpaceId, r.Space, r.Author, text.ToSafeHtml(r.Body, r.SpaceId, mentioned[r.Id].ToList()),
-            r.CreatedAt, r.Comments, r.Likes, r.Helpful)).ToList();
+        return rows.Select(r => new PostView(r.Id, r.SpaceId, r.Space, r.AuthorId, r.Author,
+            text.ToSafeHtml(r.Body, r.SpaceId, mentioned[r.Id].ToList()), r.CreatedAt, r.Comments, r.Likes, r.Helpful, r.EditedAt, r.MustReadSince)).ToList();
     }
 }

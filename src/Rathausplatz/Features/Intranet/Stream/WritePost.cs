@@ -9,7 +9,7 @@ public enum StreamProblem { NotAllowed, BodyMissing, BodyTooLong, NotFound }
 /// A member writes a post in a space's stream, or a comment on one. Tags and mentions of the post are stored
 /// beside it; only members of the space can be mentioned (others could not read it anyway).
 /// </summary>
-public sealed class WritePost(AppDb db, TimeProvider time)
+public sealed class WritePost(AppDb db, StreamNotices notices, TimeProvider time)
 {
     public sealed record Result(Guid? Id, StreamProblem? Problem);
 
@@ -21,11 +21,7 @@ public sealed class WritePost(AppDb db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var post = new StreamPost { SpaceId = space.Space.Id, AuthorId = space.Caller.UserId, Body = text, CreatedAt = now };
         db.Add(post);
-        foreach (var tag in StreamText.Tags(text))
-            db.Add(new StreamTag { SpaceId = space.Space.Id, PostId = post.Id, Tag = tag, CreatedAt = now });
-        foreach (var userId in await MentionedMembersAsync(space.Space.Id, text, ct))
-            if (userId != space.Caller.UserId)
-                db.Add(new StreamMention { SpaceId = space.Space.Id, PostId = post.Id, UserId = userId, CreatedAt = now });
+        await ResolveAsync(space, post.Id, text, [], now, ct);
         await db.SaveChangesAsync(ct);
         return new Result(post.Id, null);
     }
@@ -43,13 +39,34 @@ public sealed class WritePost(AppDb db, TimeProvider time)
         return new Result(comment.Id, null);
     }
 
-    private static StreamProblem? Refused(SpaceAccess.View space, string text, int max) =>
+    /// <summary>
+    /// Adds the tags and mentions of <paramref name="text"/> to the unit of work; <paramref name="alreadyMentioned"/> keep
+    /// their rows (an edit). Returns the newly mentioned members.
+    /// </summary>
+    internal async Task<List<StreamMention>> ResolveAsync(SpaceAccess.View space, Guid postId, string text, IReadOnlyCollection<Guid> alreadyMentioned,
+        DateTime now, CancellationToken ct)
+    {
+        foreach (var tag in StreamText.Tags(text))
+            db.Add(new StreamTag { SpaceId = space.Space.Id, PostId = postId, Tag = tag, CreatedAt = now });
+        var added = new List<StreamMention>();
+        foreach (var userId in await MentionedMembersAsync(space.Space.Id, text, ct))
+            if (userId != space.Caller.UserId && !alreadyMentioned.Contains(userId))
+            {
+                var mention = new StreamMention { SpaceId = space.Space.Id, PostId = postId, UserId = userId, CreatedAt = now };
+                db.Add(mention);
+                added.Add(mention);
+            }
+        await notices.MentionedAsync(space, postId, added, ct);
+        return added;
+    }
+
+    internal static StreamProblem? Refused(SpaceAccess.View space, string text, int max) =>
         !space.CanContribute ? StreamProblem.NotAllowed
         : text.Length == 0 ? StreamProblem.BodyMissing
         : text.Length > max ? StreamProblem.BodyTooLong
         : null;
 
-    private async Task<List<Guid>> MentionedMembersAsync(Guid spaceId, string text, CancellationToken ct)
+    internal async Task<List<Guid>> MentionedMembersAsync(Guid spaceId, string text, CancellationToken ct)
     {
         var handles = StreamText.Mentions(text);
         if (handles.Count == 0)
