@@ -77,5 +77,13 @@ public sealed class WikiJourneyTests(BrowserApp app, ITestOutputHelper output) :
         await page.Button("Seite anlegen").ClickAsync();
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Seite ist angelegt.");
         await Assertions.Expect(page.Locator(".wiki-breadcrumbs")).ToContainTextAsync("Reisekosten abrechnen");
+
+        // Its author deletes it again: a page says what follows, then the parent shows the deletion.
+        await main.GetByRole(AriaRole.Link, new() { Name = "Seite löschen" }).ClickAsync();
+        await Assertions.Expect(page.Heading("Seite löschen: Protokoll Reisekostenstelle März")).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, "wiki-10-delete");
+        await page.Button("Endgültig löschen").ClickAsync();
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Die Seite „Protokoll Reisekostenstelle März“ ist gelöscht.");
+        await Assertions.Expect(page.Heading("Reisekosten abrechnen")).ToBeVisibleAsync();
     }
 }

@@ -83,11 +83,15 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["space wiki history"] = "200 200 200 403 200 404 403 signin",
         ["space wiki new page"] = "302 302 302 403 403 404 403 signin",
         ["space wiki edit"] = "302 302 302 403 403 404 403 signin",
+        // The member wrote the page: its author deletes it, and so do the owners and admins who manage the wiki.
+        ["space wiki delete"] = "302 302 403 403 302 404 403 signin",
         // The knowledge base: all staff read and write; guests never see it.
         ["knowledge base"] = "200 200 404 200 200 404 403 signin",
         ["knowledge base page"] = "200 200 404 200 200 404 403 signin",
         ["knowledge base new page"] = "302 302 404 302 302 404 403 signin",
         ["knowledge base edit"] = "302 302 404 302 302 404 403 signin",
+        // The member wrote it; the owner is just another colleague here, the admins manage the knowledge base.
+        ["knowledge base delete"] = "403 302 404 403 302 404 403 signin",
         // Search: "200+" when the item is among the results (its link), "200-" when not. A hit appears exactly
         // where the item's own page above answers 200 with content.
         ["search post"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
@@ -204,7 +208,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
                 "edit post form", "edit post", "delete post", "delete comment", "mark must-read", "confirm read", "read report",
                 "colleague profile", "endorse", "question page", "answer", "best answer",
                 "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment",
-                "space wiki", "space wiki page", "space wiki edit", "knowledge base page", "knowledge base edit" })
+                "space wiki", "space wiki page", "space wiki edit", "space wiki delete", "knowledge base page", "knowledge base edit", "knowledge base delete" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -319,6 +323,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "space wiki new page" => await Post(town.SpaceWikiPage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),
             "space wiki edit" => await Post(town.SpaceWikiPage.EditPath, ("Form.Title", "Ablage"), ("Form.Body", "Geändert."),
                 ("BaseVersion", (await app.WikiVersionAsync(town.SpaceWikiPage, town.Org)).ToString())),
+            "space wiki delete" => await Post((await app.CreateWikiPageAsync(town.Member, s, Unique.Name("Zum Löschen"))).Path + "/loeschen"),
+            "knowledge base delete" => await Post((await app.CreateWikiPageAsync(town.Member, null, Unique.Name("Zum Löschen"))).Path + "/loeschen"),
             "knowledge base" => await client.GetAsync(town.KnowledgeBasePage.WikiPath),
             "knowledge base page" => await client.GetAsync(town.KnowledgeBasePage.Path),
             "knowledge base new page" => await Post(town.KnowledgeBasePage.WikiPath + "/neu", ("Form.Title", Unique.Name("Seite")), ("Form.Body", "Neu.")),

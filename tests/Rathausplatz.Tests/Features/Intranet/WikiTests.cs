@@ -209,6 +209,39 @@ public abstract class WikiTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ADeletedPageGoesWithItsRevisionsItsSubpagesMoveUpAndLinksToItLeadToCreateIt()
+    {
+        var (space, member, client) = await SpaceWithMemberAsync();
+        var colleague = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.Staff);
+        await app.AddToSpaceAsync(space, colleague, SpaceRole.Member);
+        var colleagueClient = await app.CreateSignedInClientAsync(colleague);
+        var handbook = await app.CreateWikiPageAsync(member, space, "Handbuch");
+        var waste = await app.CreateWikiPageAsync(member, space, "Abfallkalender", "Die Tonnen werden dienstags geleert.", handbook);
+        var bulky = await app.CreateWikiPageAsync(member, space, "Sperrmüll", "", waste);
+        var overview = await app.CreateWikiPageAsync(colleague, space, "Übersicht", "Siehe [[Abfallkalender]].");
+        Assert.Single((await client.GetPageAsync("/intranet/suche?q=dienstags")).QuerySelectorAll(".intranet-result"));
+
+        // Only its author (and those who manage the wiki) may delete it.
+        Assert.Null((await colleagueClient.GetPageAsync(waste.Path)).QuerySelector($"a[href='{waste.Path}/loeschen']"));
+        Assert.StartsWith("/error/403", (await colleagueClient.GetAsync(waste.Path + "/loeschen")).RedirectTarget());
+
+        var confirm = await client.GetPageAsync((await client.GetPageAsync(waste.Path)).QuerySelector($"a[href='{waste.Path}/loeschen']")!.GetAttribute("href")!);
+        Assert.Contains("Ihre Unterseiten (1) rücken unter „Handbuch“.", confirm.MainText());
+        Assert.Contains("Seiten, die hierher verlinken: 1.", confirm.MainText());
+        using var deleted = await confirm.Form("main form").SubmitAsync(client);
+
+        Assert.Equal(handbook.Path, deleted.RedirectTarget());
+        Assert.Contains("Die Seite „Abfallkalender“ ist gelöscht.", (await client.GetPageAsync(handbook.Path)).MainText());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(waste.Path)).StatusCode);
+        Assert.Empty(await app.WikiRevisionsAsync(waste, space.Organization));
+        Assert.Equal(handbook.Id, (await app.WikiPageAsync(bulky, space.Organization)).ParentId);
+        Assert.Contains((await client.GetPageAsync(handbook.Path)).QuerySelectorAll(".wiki-children a"), a => a.GetAttribute("href") == bulky.Path);
+        var link = (await client.GetPageAsync(overview.Path)).QuerySelector(".wiki-body a")!;
+        Assert.Equal($"{space.Path}/wiki/neu?titel=Abfallkalender", link.GetAttribute("href"));
+        Assert.Empty((await client.GetPageAsync("/intranet/suche?q=dienstags")).QuerySelectorAll(".intranet-result"));
+    }
+
+    [Fact]
     public async Task GuestsReachNeitherTheKnowledgeBaseNorOtherSpacesWikis()
     {
         var (space, member, _) = await SpaceWithMemberAsync();

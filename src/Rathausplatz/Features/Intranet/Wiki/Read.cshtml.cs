@@ -4,15 +4,16 @@ namespace Rathausplatz.Features.Intranet.Wiki;
 
 /// <summary>
 /// A wiki page: breadcrumbs, the text with its [[links]] resolved, the subpages in their order (editors move them
-/// up and down), and the pages that link here.
+/// up and down), the pages that link here, and for its author and those who manage the wiki a way to delete it.
 /// </summary>
-public sealed class ReadModel(AppDb db, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query)
+public sealed class ReadModel(AppDb db, DeleteWikiPage deleting, WikiAccess access, WikiQuery query, IStringLocalizer<SharedResource> text) : WikiPageModel(access, query)
 {
     public string BodyHtml { get; private set; } = "";
     public List<WikiQuery.Node> Breadcrumbs { get; private set; } = [];
     public List<WikiQuery.Node> Children { get; private set; } = [];
     public List<WikiQuery.Node> Backlinks { get; private set; } = [];
     public string? LastAuthor { get; private set; }
+    public bool MayDelete { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string slug, CancellationToken ct)
     {
@@ -23,6 +24,7 @@ public sealed class ReadModel(AppDb db, WikiAccess access, WikiQuery query, IStr
         Children = Tree.Where(n => n.ParentId == Current.Id).ToList();
         Backlinks = await Query.BacklinksAsync(Wiki, Current, ct);
         LastAuthor = await Query.LastAuthorAsync(Current.Id, Current.Version, ct);
+        MayDelete = await deleting.MayDeleteAsync(Wiki, Current.Id, ct);
         return Page();
     }
 

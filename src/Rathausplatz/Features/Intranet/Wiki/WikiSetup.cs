@@ -15,6 +15,7 @@ public static class WikiSetup
         ("/Intranet/Wiki/Edit", "/intranet/raeume/{id:guid}/wiki/{slug}/bearbeiten"),
         ("/Intranet/Wiki/History", "/intranet/raeume/{id:guid}/wiki/{slug}/versionen"),
         ("/Intranet/Wiki/Compare", "/intranet/raeume/{id:guid}/wiki/{slug}/versionen/vergleich"),
+        ("/Intranet/Wiki/Delete", "/intranet/raeume/{id:guid}/wiki/{slug}/loeschen"),
     ];
 
     public static IServiceCollection AddWiki(this IServiceCollection services)
@@ -23,6 +24,7 @@ public static class WikiSetup
         services.AddScoped<WikiText>();
         services.AddScoped<WikiQuery>();
         services.AddScoped<SaveWikiPage>();
+        services.AddScoped<DeleteWikiPage>();
         services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var (page, route) in SpaceRoutes)
