@@ -44,6 +44,7 @@ public static class IntranetSetup
         builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
         builder.Services.AddScoped<TaskQuery>();
         builder.Services.AddScoped<SaveTask>();
+        builder.Services.AddScoped<TaskNotices>();
         builder.Services.AddScoped<DeleteTask>();
         builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
         builder.Services.AddScoped<DocumentQuery>();

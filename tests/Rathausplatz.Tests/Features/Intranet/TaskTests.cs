@@ -63,6 +63,45 @@ public abstract class TaskTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task TheAssigneeIsToldInTheirInboxOnceAndAgainWhenAssignedAnew()
+    {
+        var p = await ProjectAsync();
+        var guest = await app.CreateSignedInClientAsync(p.Guest);
+        var member = await app.CreateSignedInClientAsync(p.Member);
+
+        using var created = await (await guest.GetPageAsync(p.Space.TasksPath + "/neu")).Form("main form")
+            .Set("Input.Title", "Bühne aufbauen").Set("Input.AssigneeId", p.Member.Id.ToString()).SubmitAsync(guest);
+        var taskId = TaskIdOf(created);
+        var notice = Assert.Single(await app.NoticesAsync(p.Member));
+        Assert.Equal(($"{p.Guest.DisplayName} hat Ihnen die Aufgabe „Bühne aufbauen“ in „{p.Space.Title}“ zugewiesen", p.Space.TaskPath(taskId)),
+            (notice.Title, notice.Link));
+        // The inbox leads to the task, and opening it there marks it read.
+        var inbox = await member.GetPageAsync("/benachrichtigungen");
+        var link = inbox.QuerySelectorAll("main a").Single(a => a.TextContent.Contains("Bühne aufbauen")).GetAttribute("href")!;
+        Assert.Equal(p.Space.TaskPath(taskId), (await member.GetAsync(link)).RedirectTarget());
+        Assert.NotNull(Assert.Single(await app.NoticesAsync(p.Member)).ReadAt);
+
+        // Changing something else tells nobody again; taking a task oneself tells nobody at all.
+        using var edited = await (await member.GetPageAsync(p.Space.TaskPath(taskId))).Form("main form").Set("Input.Title", "Bühne aufbauen (Saal 2)").SubmitAsync(member);
+        using var toGuest = await (await member.GetPageAsync(p.Space.TaskPath(taskId))).Form("main form").Set("Input.AssigneeId", p.Guest.Id.ToString()).SubmitAsync(member);
+        using var taken = await (await member.GetPageAsync(p.Space.TaskPath(taskId))).Form("main form").Set("Input.AssigneeId", p.Member.Id.ToString()).SubmitAsync(member);
+        Assert.Single(await app.NoticesAsync(p.Member));
+        Assert.Single(await app.NoticesAsync(p.Guest));
+        Assert.Empty(await app.NoticesAsync(p.Owner));
+
+        // Assigned to the member again by someone else: the same notice comes back unread, with the new title.
+        using var back = await (await guest.GetPageAsync(p.Space.TaskPath(taskId))).Form("main form").Set("Input.AssigneeId", p.Guest.Id.ToString()).SubmitAsync(guest);
+        using var again = await (await guest.GetPageAsync(p.Space.TaskPath(taskId))).Form("main form").Set("Input.AssigneeId", p.Member.Id.ToString()).SubmitAsync(guest);
+        notice = Assert.Single(await app.NoticesAsync(p.Member));
+        Assert.Null(notice.ReadAt);
+        Assert.Contains("„Bühne aufbauen (Saal 2)“", notice.Title);
+
+        // A deleted task takes its notices along.
+        using var deleted = await (await guest.GetPageAsync(p.Space.TaskPath(taskId))).Form("form[action*='handler=Delete']").SubmitAsync(guest);
+        Assert.Empty(await app.NoticesAsync(p.Member));
+    }
+
+    [Fact]
     public async Task ItsCreatorOrAnOwnerDeletesATaskOtherMembersDoNot()
     {
         var p = await ProjectAsync();

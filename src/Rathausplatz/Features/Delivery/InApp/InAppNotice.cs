@@ -57,6 +57,22 @@ public sealed class InAppNotices(AppDb db)
         db.Add(new InAppNotice { EventId = eventId, UserId = userId, Title = Truncate(title), Link = link, At = at });
     }
 
+    /// <summary>
+    /// Adds the notice, or brings back the person's notice of the same event as new (unread, with the new title and
+    /// time): for events that recur, such as a task assigned to someone a second time.
+    /// </summary>
+    public async Task RenewAsync(Guid eventId, Guid userId, string title, string link, DateTime at, CancellationToken ct)
+    {
+        if (await db.Set<InAppNotice>().SingleOrDefaultAsync(n => n.EventId == eventId && n.UserId == userId, ct) is not { } notice)
+        {
+            Add(eventId, userId, title, link, at);
+            return;
+        }
+        notice.Title = Truncate(title);
+        notice.At = at;
+        notice.ReadAt = null;
+    }
+
     /// <summary>Deletes the notices of events that are gone (a deleted post): a notice must not lead to nothing.</summary>
     public Task<int> RemoveAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct) =>
         db.Set<InAppNotice>().Where(n => eventIds.Contains(n.EventId)).ExecuteDeleteAsync(ct);

@@ -10,9 +10,10 @@ public sealed record TaskInput(string? Title, string? Description, Guid? Assigne
 /// <summary>
 /// Members of a project space (guests included) write a task, change it, or move it to another column of the board.
 /// Only members can be assignees. Every change names the version it was based on: when someone else changed the
-/// task meanwhile, the change is refused (<see cref="TaskProblem.Changed"/>) and nothing is overwritten.
+/// task meanwhile, the change is refused (<see cref="TaskProblem.Changed"/>) and nothing is overwritten. A new
+/// assignee is told in their inbox, in the same save.
 /// </summary>
-public sealed class SaveTask(AppDb db, TimeProvider time)
+public sealed class SaveTask(AppDb db, TaskNotices notices, TimeProvider time)
 {
     public sealed record Result(Guid? Id, IReadOnlyList<TaskProblem> Problems)
     {
@@ -43,6 +44,7 @@ public sealed class SaveTask(AppDb db, TimeProvider time)
             UpdatedAt = now,
         };
         db.Add(task);
+        await notices.AssignedAsync(space, task, null, ct);
         await db.SaveChangesAsync(ct);
         return new Result(task.Id, []);
     }
@@ -54,29 +56,35 @@ public sealed class SaveTask(AppDb db, TimeProvider time)
         var problems = await CheckAsync(space, input, ct);
         if (problems.Count > 0)
             return Result.Refused([.. problems]);
-        return await ChangeAsync(space, taskId, version, task =>
+        return await ChangeAsync(space, taskId, version, async task =>
         {
+            var before = task.AssigneeId;
             task.Title = input.Title!.Trim();
             task.Description = input.Description?.Trim() ?? "";
             task.AssigneeId = input.AssigneeId;
             task.DueOn = input.DueOn;
             task.State = input.State;
+            await notices.AssignedAsync(space, task, before, ct);
         }, ct);
     }
 
     public Task<Result> MoveAsync(SpaceAccess.View space, Guid taskId, int version, TaskState state, CancellationToken ct) =>
         !space.CanContribute || !Offered(space) || !Enum.IsDefined(state)
             ? Task.FromResult(Result.Refused(TaskProblem.NotAllowed))
-            : ChangeAsync(space, taskId, version, task => task.State = state, ct);
+            : ChangeAsync(space, taskId, version, task =>
+            {
+                task.State = state;
+                return Task.CompletedTask;
+            }, ct);
 
-    private async Task<Result> ChangeAsync(SpaceAccess.View space, Guid taskId, int version, Action<SpaceTask> change, CancellationToken ct)
+    private async Task<Result> ChangeAsync(SpaceAccess.View space, Guid taskId, int version, Func<SpaceTask, Task> change, CancellationToken ct)
     {
         var task = await db.Set<SpaceTask>().SingleOrDefaultAsync(t => t.Id == taskId && t.SpaceId == space.Space.Id, ct);
         if (task is null)
             return Result.Refused(TaskProblem.NotFound);
         if (task.Version != version)
             return Result.Refused(TaskProblem.Changed);
-        change(task);
+        await change(task);
         task.UpdatedAt = time.GetUtcNow().UtcDateTime;
         // The UPDATE names the version read: a change saved between our read and our write makes it touch no row.
         db.Entry(task).Property(t => t.Version).OriginalValue = version;
