@@ -1,17 +1,18 @@
 // A local OpenID Connect identity provider for the single sign-on tests, standing in for the
 // administration's Keycloak: oidc-provider (npm, a certified OpenID Provider), not our code.
 //
-//   node oidc-identity-provider.mjs CLIENT_ID CLIENT_SECRET REDIRECT_PATH     prints "listening PORT" when ready
+//   node oidc-identity-provider.mjs CLIENT_ID CLIENT_SECRET REDIRECT_PATH POST_LOGOUT_PATH     prints "listening PORT" when ready
 //
 // Its login form takes any name and password (oidc-provider's development interactions); the account
 // is the name: e-mail NAME@musterstadt.example (or NAME itself when it holds an @), verified unless the
 // name starts with "unverified.". Consent is given at once, as for a first-party client in Keycloak.
-// The client may come back to REDIRECT_PATH at any origin: the app under test is reached at host names
-// and ports chosen after the provider started (a test peer only; a real provider registers exact URIs).
+// The client may come back to REDIRECT_PATH (after signing in) and POST_LOGOUT_PATH (after signing out,
+// RP-initiated logout) at any origin: the app under test is reached at host names and ports chosen after
+// the provider started (a test peer only; a real provider registers exact URIs).
 import http from "node:http";
 import Provider from "oidc-provider";
 
-const [clientId, clientSecret, redirectPath] = process.argv.slice(2);
+const [clientId, clientSecret, redirectPath, postLogoutPath] = process.argv.slice(2);
 
 function account(id) {
   const email = id.includes("@") ? id : `${id}@musterstadt.example`;
@@ -32,6 +33,7 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
     client_id: clientId,
     client_secret: clientSecret,
     redirect_uris: [`http://localhost${redirectPath}`],
+    post_logout_redirect_uris: [`http://localhost${postLogoutPath}`],
     response_types: ["code"],
     grant_types: ["authorization_code"],
   }],
@@ -56,6 +58,13 @@ provider.Client.prototype.redirectUriAllowed = function (uri) {
   const url = new URL(uri);
   if (url.pathname === redirectPath && !url.search) return true;
   return registered.call(this, uri);
+};
+
+const registeredAfterLogout = provider.Client.prototype.postLogoutRedirectUriAllowed;
+provider.Client.prototype.postLogoutRedirectUriAllowed = function (uri) {
+  const url = new URL(uri);
+  if (url.pathname === postLogoutPath && !url.search) return true;
+  return registeredAfterLogout.call(this, uri);
 };
 
 server.on("request", provider.callback());

@@ -1,3 +1,4 @@
+using Rathausplatz.Features.Accounts.SingleSignOn;
 using System.Diagnostics;
 
 namespace Rathausplatz.Tests.Support;
@@ -17,9 +18,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public Uri Authority { get; private set; } = new("http://127.0.0.1/");
 
-    public async Task StartAsync(string redirectPath)
+    /// <summary>Starts the provider for the organisation <paramref name="slug"/>'s callback paths (sign-in and sign-out).</summary>
+    public async Task StartAsync(string slug)
     {
-        var start = new ProcessStartInfo("node", [Path.Combine(Interop.Folder, "oidc-identity-provider.mjs"), ClientId, ClientSecret, redirectPath])
+        var start = new ProcessStartInfo("node", [Path.Combine(Interop.Folder, "oidc-identity-provider.mjs"), ClientId, ClientSecret,
+            IdentityProviders.CallbackPathFor(slug), IdentityProviders.SignedOutCallbackPathFor(slug)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -64,6 +67,29 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             signInForm = true;
         }
         throw new InvalidOperationException("The provider never sent the browser back.");
+    }
+
+    /// <summary>
+    /// What a browser does at the provider's end-session endpoint: answers its "sign out?" form with yes and follows
+    /// on until the provider sends it back to the app; returns that address.
+    /// </summary>
+    public async Task<Uri> SignOutAsync(Uri endSession)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() });
+        using var asked = await browser.GetAsync(endSession);
+        var html = await asked.Content.ReadAsStringAsync();
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!form.Success)
+            throw new InvalidOperationException($"The provider answered {(int)asked.StatusCode} without a sign-out form: {html}");
+        var fields = System.Text.RegularExpressions.Regex.Matches(form.Groups[2].Value, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .Select(m => KeyValuePair.Create(m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        // Its question ("sign out?") has the answer as a button; without a session there it comes as a field already.
+        if (!fields.Exists(f => f.Key == "logout"))
+            fields.Add(KeyValuePair.Create("logout", "yes"));
+        var next = new Uri(endSession, form.Groups[1].Value);
+        using var confirmed = await browser.PostAsync(next, new FormUrlEncodedContent(fields));
+        var location = confirmed.Headers.Location ?? throw new InvalidOperationException($"The provider answered {(int)confirmed.StatusCode} to the sign-out.");
+        return new Uri(next, location);
     }
 
     public ValueTask DisposeAsync()

@@ -108,8 +108,13 @@ public static class AccountsSetup
     }
 }
 
-/// <summary>Adds the organisation and the two-factor state to the sign-in cookie.</summary>
-public sealed class MemberClaimsFactory(UserManager<User> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>
+/// Adds the organisation and the two-factor state to the sign-in cookie. When the sign-in is made anew for the person
+/// already signed in (RefreshSignInAsync after a profile or two-factor change), what their identity provider said is
+/// kept: it is no property of the account and could not be read again.
+/// </summary>
+public sealed class MemberClaimsFactory(UserManager<User> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options,
+    IHttpContextAccessor http)
     : UserClaimsPrincipalFactory<User, IdentityRole<Guid>>(users, roles, options)
 {
     public const string OrganizationClaim = "rp:org";
@@ -122,6 +127,10 @@ public sealed class MemberClaimsFactory(UserManager<User> users, RoleManager<Ide
         identity.AddClaim(new Claim(TwoFactorClaim, user.TwoFactorEnabled ? "true" : "false"));
         if (!string.IsNullOrEmpty(user.DisplayName))
             identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        var current = http.HttpContext?.User;
+        if (current?.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id.ToString())
+            foreach (var claim in current.Claims.Where(c => SingleSignOn.IdentityProviders.ClaimsFromProvider.Contains(c.Type)))
+                identity.AddClaim(new Claim(claim.Type, claim.Value));
         return identity;
     }
 

@@ -38,6 +38,17 @@ public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app, ITestOu
         await page.GotoAsync("/intranet");
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/intranet");
         await Assertions.Expect(page.MainNavigation()).ToContainTextAsync("Abmelden");
+
+        // Signing out here signs out at the provider too: its own question, then back at the start page; signing
+        // in again asks for the password at the provider once more.
+        await page.MainNavigation().GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.IdentityProvider.Authority.ToString())));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Sie sind abgemeldet.");
+        await page.GotoAsync("/accounts/signin");
+        await page.Button("Anmelden mit Dienstkonto der Stadtverwaltung").ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
     }
 }
 
@@ -50,7 +61,7 @@ public sealed class SingleSignOnBrowserApp : BrowserApp
 
     protected override async Task<IEnumerable<KeyValuePair<string, string?>>> MoreSettingsAsync()
     {
-        await IdentityProvider.StartAsync(IdentityProviders.CallbackPathFor(Slug));
+        await IdentityProvider.StartAsync(Slug);
         var section = $"{IdentityProviders.ConfigurationSection}:{Slug}";
         return
         [

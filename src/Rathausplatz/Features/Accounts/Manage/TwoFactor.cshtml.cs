@@ -109,6 +109,9 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key is a new security stamp: the sign-in is made anew, or the stamp check would sign the person
+            // out within a minute, while they are still scanning the code.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

@@ -36,7 +36,7 @@ public sealed class ExternalModel(IdentityProviders providers, SignInManager<Use
         if (settings is null || login is null || login.LoginProvider != IdentityProviders.SchemeFor(slug))
             return Failed(NotWorked);
 
-        return await signInWithProvider.RunAsync(login, settings) switch
+        return await signInWithProvider.RunAsync(login, slug, settings) switch
         {
             SingleSignOnOutcome.SignedIn => LocalRedirect(this.LocalOrHome(ReturnUrl)),
             SingleSignOnOutcome.EmailNotVerified => Failed(text["Ihr Dienstkonto nennt keine bestätigte E-Mail-Adresse. Bitte wenden Sie sich an die IT."]),

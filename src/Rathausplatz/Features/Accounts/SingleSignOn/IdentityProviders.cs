@@ -30,11 +30,27 @@ public sealed class IdentityProviders(IReadOnlyDictionary<string, IdentityProvid
     /// <summary>Marks a sign-in whose second factor the identity provider checked (see <see cref="IdentityProviderSettings.TwoFactorAtProvider"/>).</summary>
     public const string TwoFactorAtProviderClaim = "rp:2fa-idp";
 
+    /// <summary>Marks a sign-in at an organisation's provider (the value is its slug), so signing out here signs out there too.</summary>
+    public const string SignedInAtClaim = "rp:idp";
+
+    /// <summary>The provider's ID token of that sign-in: the hint its end-session endpoint asks for.</summary>
+    public const string IdTokenClaim = "rp:idp-id-token";
+
+    /// <summary>What the provider said of a sign-in; kept whenever the sign-in is made anew from the account.</summary>
+    public static readonly string[] ClaimsFromProvider = [TwoFactorAtProviderClaim, SignedInAtClaim, IdTokenClaim];
+
     public static string SchemeFor(string slug) => "oidc-" + slug;
 
     public static string CallbackPathFor(string slug) => "/signin-oidc/" + slug;
 
+    /// <summary>Where the provider sends the browser back after signing out there.</summary>
+    public static string SignedOutCallbackPathFor(string slug) => "/signout-callback-oidc/" + slug;
+
     public IdentityProviderSettings? For(string slug) => bySlug.GetValueOrDefault(slug);
+
+    /// <summary>The slug of the provider <paramref name="user"/> signed in at, when it is still configured.</summary>
+    public string? SignedInAt(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(SignedInAtClaim)?.Value is { } slug && bySlug.ContainsKey(slug) ? slug : null;
 
     public static IReadOnlyDictionary<string, IdentityProviderSettings> Read(IConfiguration configuration) =>
         configuration.GetSection(ConfigurationSection).GetChildren()

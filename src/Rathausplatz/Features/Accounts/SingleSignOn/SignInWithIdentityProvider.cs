@@ -11,7 +11,7 @@ public enum SingleSignOnOutcome { SignedIn, EmailNotVerified, LockedOut, NotAllo
 /// </summary>
 public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInManager<User> signIn, TimeProvider time)
 {
-    public async Task<SingleSignOnOutcome> RunAsync(ExternalLoginInfo login, IdentityProviderSettings settings)
+    public async Task<SingleSignOnOutcome> RunAsync(ExternalLoginInfo login, string slug, IdentityProviderSettings settings)
     {
         var user = await users.FindByLoginAsync(login.LoginProvider, login.ProviderKey);
         if (user is null)
@@ -38,7 +38,9 @@ public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInMa
             return SingleSignOnOutcome.LockedOut;
         if (!await signIn.CanSignInAsync(user))
             return SingleSignOnOutcome.NotAllowed;
-        List<Claim> claims = [new("amr", "external")];
+        List<Claim> claims = [new("amr", "external"), new(IdentityProviders.SignedInAtClaim, slug)];
+        if (login.AuthenticationTokens?.FirstOrDefault(t => t.Name == "id_token")?.Value is { } idToken)
+            claims.Add(new(IdentityProviders.IdTokenClaim, idToken));
         if (settings.TwoFactorAtProvider)
             claims.Add(new(IdentityProviders.TwoFactorAtProviderClaim, "true"));
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);

@@ -20,13 +20,15 @@ public static class SingleSignOnSetup
         foreach (var (slug, settings) in providers)
             authentication.AddOpenIdConnect(IdentityProviders.SchemeFor(slug), settings.DisplayName, o => Configure(o, slug, settings));
 
-        // The security stamp check rebuilds the sign-in every minute from the account; the provider's
-        // second factor is no property of the account, so it is carried over from the old sign-in.
+        // The security stamp check rebuilds the sign-in every minute from the account; what the provider said
+        // (its second factor, where the person signed in, its ID token) is no property of the account, so it is
+        // carried over from the old sign-in (RefreshSignInAsync: MemberClaimsFactory).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
         {
-            var checkedThere = context.CurrentPrincipal?.FindFirst(IdentityProviders.TwoFactorAtProviderClaim);
-            if (checkedThere is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                identity.AddClaim(new(checkedThere.Type, checkedThere.Value));
+            if (context.NewPrincipal?.Identity is not System.Security.Claims.ClaimsIdentity identity)
+                return Task.CompletedTask;
+            foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => IdentityProviders.ClaimsFromProvider.Contains(c.Type)) ?? [])
+                identity.AddClaim(new(claim.Type, claim.Value));
             return Task.CompletedTask;
         });
         return builder;
@@ -39,6 +41,9 @@ public static class SingleSignOnSetup
         o.ClientSecret = settings.ClientSecret;
         o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         o.CallbackPath = IdentityProviders.CallbackPathFor(slug);
+        // Each scheme needs paths of its own: the first handler would take another town's return.
+        o.SignedOutCallbackPath = IdentityProviders.SignedOutCallbackPathFor(slug);
+        o.RemoteSignOutPath = "/signout-oidc/" + slug;
         o.SignInScheme = IdentityConstants.ExternalScheme;
         o.ResponseType = OpenIdConnectResponseType.Code;
         o.UsePkce = true;
@@ -54,7 +59,16 @@ public static class SingleSignOnSetup
             o.Scope.Add(scope);
         o.GetClaimsFromUserInfoEndpoint = true;
         o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
-        o.SaveTokens = false; // nothing here calls the provider's APIs on the person's behalf
+        // Only the ID token is kept (as a claim of the sign-in, see SignInWithIdentityProvider): signing out at the
+        // provider names it. Nothing here calls the provider's APIs on the person's behalf.
+        o.SaveTokens = true;
+        o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            // Taken out of the properties, so it does not travel again inside the state parameter.
+            if (context.Properties.Items.Remove(IdentityProviders.IdTokenClaim, out var idToken))
+                context.ProtocolMessage.IdTokenHint = idToken;
+            return Task.CompletedTask;
+        };
         // A refusal at the provider (or a stale round trip) is a message for the person, not a server error.
         o.Events.OnRemoteFailure = context =>
         {

@@ -99,6 +99,50 @@ public abstract class SingleSignOnTests(SingleSignOnApp app)
         Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
     }
 
+    [Fact]
+    public async Task SigningOutHereSignsOutAtTheProviderTooAndComesBackToTheStartPage()
+    {
+        await app.OrganizationAsync();
+        var client = app.CreateClient(await app.OrganizationAsync());
+        Assert.Equal("/", await SignInAtProviderAsync(client, "abmeldende.kollegin"));
+        // The sign-out form's redirect leads to the provider, and form-action covers redirects after a submission.
+        Assert.Contains($"form-action 'self' {app.IdentityProvider.Authority.GetLeftPart(UriPartial.Authority)};", await PolicyOfAsync(client, "/"));
+        var home = await client.GetPageAsync("/");
+
+        using var signedOut = await home.Form("form[action='/accounts/signout']").SubmitAsync(client);
+        var endSession = signedOut.Headers.Location!;
+        Assert.Equal(app.IdentityProvider.Authority.Authority, endSession.Authority);
+        var query = System.Web.HttpUtility.ParseQueryString(endSession.Query);
+        Assert.False(string.IsNullOrEmpty(query["id_token_hint"]));
+        Assert.Equal(IdentityProviders.SignedOutCallbackPathFor(SingleSignOnApp.Slug), new Uri(query["post_logout_redirect_uri"]!).AbsolutePath);
+        // Signed out here already, before the provider answers.
+        Assert.Contains("/accounts/signin", (await client.GetAsync("/intranet")).RedirectTarget());
+
+        var back = await app.IdentityProvider.SignOutAsync(endSession);
+        Assert.Equal(IdentityProviders.SignedOutCallbackPathFor(SingleSignOnApp.Slug), back.AbsolutePath);
+        using var returned = await client.GetAsync(back.PathAndQuery);
+        Assert.Equal("/", returned.RedirectTarget());
+        Assert.Contains("Sie sind abgemeldet.", (await client.GetPageAsync("/")).MainText());
+    }
+
+    [Fact]
+    public async Task SigningOutAfterAPasswordSignInStaysHere()
+    {
+        var org = await app.OrganizationAsync();
+        var staff = await app.CreateUserWithTwoFactorAsync(org, Roles.Staff);
+        var client = await app.CreateSignedInClientAsync(staff);
+        Assert.Contains("form-action 'self';", await PolicyOfAsync(client, "/"));
+        var home = await client.GetPageAsync("/");
+        using var signedOut = await home.Form("form[action='/accounts/signout']").SubmitAsync(client);
+        Assert.Equal("/", signedOut.RedirectTarget());
+    }
+
+    private static async Task<string> PolicyOfAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+    }
+
     /// <summary>Signs in through the provider's button and returns where the app finally sends the person.</summary>
     private async Task<string> SignInAtProviderAsync(HttpClient client, string login)
     {
@@ -130,7 +174,7 @@ public abstract class SingleSignOnApp(DatabaseProvider provider) : RathausplatzA
 
     public Task<TestOrganization> OrganizationAsync() => organization ??= CreateOrganizationAsync("Teststadt", Slug);
 
-    protected override Task StartServicesAsync() => IdentityProvider.StartAsync(IdentityProviders.CallbackPathFor(Slug));
+    protected override Task StartServicesAsync() => IdentityProvider.StartAsync(Slug);
 
     protected override ValueTask StopServicesAsync() => IdentityProvider.DisposeAsync();
 
