@@ -16,8 +16,13 @@ public abstract partial class RathausplatzApp
         await using var scope = InOrganization(space.Organization);
         var attachment = new StreamAttachment
         {
-            PostId = postId, FileName = fileName, ContentType = contentType, Length = bytes.Length, Hash = "0000000000000000",
-            Bytes = bytes, Preview = preview,
+            PostId = postId,
+            FileName = fileName,
+            ContentType = contentType,
+            Length = bytes.Length,
+            Hash = "0000000000000000",
+            Bytes = bytes,
+            Preview = preview,
         };
         scope.Db.Add(attachment);
         await scope.Db.SaveChangesAsync();

@@ -43,8 +43,14 @@ public sealed class WritePost(AppDb db, StreamNotices notices, TimeProvider time
         for (var i = 0; i < read.Count; i++)
             db.Add(new StreamAttachment
             {
-                PostId = post.Id, Position = i, FileName = read[i].FileName, ContentType = read[i].ContentType,
-                Length = read[i].Length, Hash = read[i].Hash, Bytes = read[i].Bytes, Preview = read[i].Preview,
+                PostId = post.Id,
+                Position = i,
+                FileName = read[i].FileName,
+                ContentType = read[i].ContentType,
+                Length = read[i].Length,
+                Hash = read[i].Hash,
+                Bytes = read[i].Bytes,
+                Preview = read[i].Preview,
             });
         await ResolveAsync(space, post.Id, text, [], now, ct);
         await db.SaveChangesAsync(ct);
