@@ -140,6 +140,18 @@ public sealed class HtmlForm(IHtmlFormElement form)
         return this;
     }
 
+    /// <summary>Chooses several files in one field (an input with "multiple"), as a browser sends them: in this order.</summary>
+    public HtmlForm Attach(string name, params (string FileName, string ContentType, byte[] Content)[] files)
+    {
+        var input = form.Elements.OfType<IHtmlInputElement>().FirstOrDefault(i => i.Name == name && i.Type == "file");
+        Assert.True(input is not null, $"The form has no file field '{name}'.");
+        Assert.True(input.IsMultiple || files.Length <= 1, $"The file field '{name}' takes one file.");
+        input.Files!.Clear();
+        foreach (var (fileName, contentType, content) in files)
+            input.Files.Add(new ChosenFile(fileName, contentType, content));
+        return this;
+    }
+
     private List<IHtmlInputElement> Boxes(string name) =>
         form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == name && i.Type is "checkbox" or "radio").ToList();
 

@@ -40,6 +40,7 @@ public static class IntranetTexts
     {
         StreamProblem.BodyMissing => text["Bitte schreiben Sie einen Text."],
         StreamProblem.BodyTooLong => text["Der Text darf höchstens {0} Zeichen lang sein.", max],
+        StreamProblem.TooManyFiles => text["Ein Beitrag kann höchstens {0} Dateien mitnehmen.", StreamAttachment.MaxPerPost],
         _ => text["Das ist hier nicht möglich."],
     };
 

@@ -105,8 +105,18 @@ public sealed partial class IntranetJourneyTests(BrowserApp app, ITestOutputHelp
         await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Bitte schreiben Sie einen Text.");
         await PageChecks.ScreenshotAsync(page, "intranet-nojs-refused");
         await page.Field("Neuer Beitrag").FillAsync("Ohne Skript geht es auch. #barrierefreiheit");
+        // Files ride along in the same form: an image becomes a thumbnail, a PDF a download link.
+        await page.GetByLabel("Dateien anhängen (freiwillig)").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Lageplan.png", MimeType = "image/png", Buffer = LagePlan() },
+            new FilePayload { Name = "Checkliste.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes(
+                "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") },
+        });
         await page.Button("Veröffentlichen").ClickAsync();
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihr Beitrag ist veröffentlicht.");
+        var newest = page.Locator(".stream-post").First;
+        await Assertions.Expect(newest.GetByRole(AriaRole.Img, new() { Name = "Lageplan.png" })).ToBeVisibleAsync();
+        await Assertions.Expect(newest.GetByRole(AriaRole.Link, new() { Name = "Checkliste.pdf" })).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "intranet-nojs-posted");
     }
 
@@ -161,4 +171,19 @@ public sealed partial class IntranetJourneyTests(BrowserApp app, ITestOutputHelp
 
     [GeneratedRegex(@"https?://[^\s""'<>/]+/accounts/resetpassword\?[^\s""'<>]+")]
     private static partial Regex ResetPasswordLink();
+
+    private static byte[] LagePlan()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(900, 600);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(230, 236, 244));
+            using var road = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(32, 68, 170), StrokeWidth = 24 };
+            canvas.DrawLine(0, 300, 900, 260, road);
+            canvas.DrawLine(420, 0, 460, 600, road);
+        }
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 }

@@ -75,6 +75,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["document download"] = "200 200 200 403 200 404 403 signin",
         ["document preview"] = "200 200 200 403 200 404 403 signin",
         ["upload document"] = "302 302 302 403 403 404 403 signin",
+        // A post's attached files: answered exactly like the post page; a post with files like a post.
+        ["attachment download"] = "200 200 200 403 200 404 403 signin",
+        ["attachment preview"] = "200 200 200 403 200 404 403 signin",
+        ["post with attachment"] = "302 302 302 403 403 404 403 signin",
         ["new version"] = "302 302 302 403 403 404 403 signin",
         ["document comment"] = "302 302 302 403 403 404 403 signin",
         // The space's wiki: read like the stream, written by members (guests included); admins read only.
@@ -108,7 +112,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
     private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
         Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId, TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage,
-        Guid CommentId);
+        Guid CommentId, Guid AttachmentId);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -149,8 +153,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         };
         var taskId = await app.AddTaskAsync(space, owner, "Haushalt prüfen", member);
         var documentId = await app.AddDocumentAsync(space, owner, "Entwurf", "entwurf.pdf", "application/pdf", DocumentTests.Pdf);
+        var attachmentId = await app.AddStreamAttachmentAsync(space, postId, "plan.png", "image/png", StreamAttachmentTests.Png, preview: StreamAttachmentTests.Png);
         return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId, spaceWikiPage, knowledgeBasePage,
-            commentId);
+            commentId, attachmentId);
     }
 
     [Theory]
@@ -183,10 +188,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "edit post form", "delete post",
             "read report", "task list", "task page",
             "move task", "document page", "document download", "document preview", "upload document",
-            "space wiki", "space wiki page", "space wiki edit", "space list" })
+            "space wiki", "space wiki page", "space wiki edit", "attachment download", "attachment preview", "post with attachment", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
         Assert.Equal("200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
             await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task")]));
@@ -208,7 +213,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
                 "edit post form", "edit post", "delete post", "delete comment", "mark must-read", "confirm read", "read report",
                 "colleague profile", "endorse", "question page", "answer", "best answer",
                 "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment",
-                "space wiki", "space wiki page", "space wiki edit", "space wiki delete", "knowledge base page", "knowledge base edit", "knowledge base delete" })
+                "attachment download", "attachment preview", "post with attachment", "space wiki", "space wiki page", "space wiki edit", "space wiki delete", "knowledge base page", "knowledge base edit", "knowledge base delete" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
@@ -252,14 +257,15 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             ? client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2))))
             : client.PostHandMadeAsync(tokenPage, path, fields);
         // A multipart form with the page's token (when there is one), the fields and a PDF.
-        Task<HttpResponseMessage> Upload(string path, params (string, string)[] fields)
+        Task<HttpResponseMessage> Upload(string path, params (string, string)[] fields) => UploadAs(path, "file", fields);
+        Task<HttpResponseMessage> UploadAs(string path, string fileField, params (string, string)[] fields)
         {
             var content = new MultipartFormDataContent();
             if (tokenPage?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)
                 content.Add(new StringContent(token), "__RequestVerificationToken");
             foreach (var (name, value) in fields)
                 content.Add(new StringContent(value), name);
-            content.Add(new ByteArrayContent(DocumentTests.Pdf), "file", "plan.pdf");
+            content.Add(new ByteArrayContent(DocumentTests.Pdf), fileField, "plan.pdf");
             return client.PostAsync(path, content);
         }
 
@@ -310,6 +316,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
                 ("Input.Version", (await app.TaskAsync(s, town.TaskId)).Version.ToString())),
             "move task" => await Post(s.TasksPath + "/board?handler=Move", ("taskId", town.TaskId.ToString()), ("state", "InProgress"),
                 ("version", (await app.TaskAsync(s, town.TaskId)).Version.ToString())),
+            "attachment download" => await client.GetAsync(s.AttachmentPath(town.PostId, town.AttachmentId)),
+            "attachment preview" => await client.GetAsync(s.AttachmentPath(town.PostId, town.AttachmentId) + "/vorschau"),
+            "post with attachment" => await UploadAs(s.Path + "?handler=Post", "files", ("Body", "Mit Anhang.")),
             "document list" => await client.GetAsync(s.DocumentsPath),
             "document page" => await client.GetAsync(s.DocumentPath(town.DocumentId)),
             "document download" => await client.GetAsync(s.FilePath(town.DocumentId, 1)),

@@ -1301,6 +1301,55 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.ToTable("IntranetSpaceMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Preview")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Position");
+
+                    b.ToTable("IntranetPostAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4688,6 +4737,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamAttachment", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

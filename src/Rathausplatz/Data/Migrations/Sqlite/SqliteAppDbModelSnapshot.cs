@@ -1288,6 +1288,55 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.ToTable("IntranetSpaceMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Preview")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "Position");
+
+                    b.ToTable("IntranetPostAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4673,6 +4722,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasOne("Rathausplatz.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Intranet.Stream.StreamAttachment", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Intranet.Stream.StreamPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

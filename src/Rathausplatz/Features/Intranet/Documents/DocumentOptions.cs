@@ -14,5 +14,8 @@ public sealed class DocumentOptions
     /// What a request to an upload page may carry: twice the file limit, so a file somewhat too large reaches the
     /// page and gets a message; anything bigger is refused with 413 before it is read.
     /// </summary>
-    public long RequestLimit => 2 * MaxBytes + 1024 * 1024;
+    public long RequestLimit => RequestLimitFor(1);
+
+    /// <summary>The same for a form with up to <paramref name="files"/> files (the stream's post form).</summary>
+    public long RequestLimitFor(int files) => (files + 1) * MaxBytes + 1024 * 1024;
 }

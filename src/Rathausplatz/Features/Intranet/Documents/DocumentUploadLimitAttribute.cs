@@ -13,10 +13,13 @@ public sealed class DocumentUploadLimitAttribute : Attribute, IAuthorizationFilt
 {
     public int Order => 900;
 
+    /// <summary>How many files the page's form takes.</summary>
+    public int Files { get; set; } = 1;
+
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value;
         if (context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.RequestLimit;
+            limit.MaxRequestBodySize = options.RequestLimitFor(Files);
     }
 }

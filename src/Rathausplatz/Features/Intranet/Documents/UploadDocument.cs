@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Intranet.Spaces;
-using Rathausplatz.Features.Newsroom.Media;
 
 namespace Rathausplatz.Features.Intranet.Documents;
 
@@ -78,47 +77,17 @@ public sealed class UploadDocument(AppDb db, TimeProvider time, IOptions<Documen
 
     private async Task<(DocumentVersion?, DocumentProblem?)> ReadAsync(Upload? upload, CancellationToken ct)
     {
-        if (upload is null)
-            return (null, DocumentProblem.FileMissing);
-        var bytes = await ReadAtMostAsync(upload.Content, options.Value.MaxBytes, ct);
-        if (bytes is null)
-            return (null, DocumentProblem.TooLarge);
-        if (bytes.Length == 0)
-            return (null, DocumentProblem.FileMissing);
-        if (DocumentFiles.Sniff(bytes, upload.FileName) is not { } kind)
-            return (null, DocumentProblem.UnknownType);
-        byte[]? preview = null;
-        if (kind.IsImage)
-        {
-            var processed = ImageProcessor.Process(bytes);
-            if (processed.Problem != ImageProblem.None)
-                return (null, DocumentProblem.DamagedImage);
-            var jpegs = processed.Variants!.Where(v => v.ContentType == "image/jpeg").ToList();
-            preview = (jpegs.LastOrDefault(v => v.Width <= 960) ?? jpegs[0]).Bytes;
-        }
+        var (file, problem) = await UploadedFile.ReadAsync(upload is null ? null : new(upload.Content, upload.FileName), options.Value.MaxBytes, ct);
+        if (file is null)
+            return (null, problem);
         return (new DocumentVersion
         {
-            FileName = DocumentFiles.SafeName(upload.FileName, kind),
-            ContentType = kind.ContentType,
-            Length = bytes.Length,
-            Hash = ImageProcessor.HashOf(bytes),
-            Bytes = bytes,
-            Preview = preview,
+            FileName = file.FileName,
+            ContentType = file.ContentType,
+            Length = file.Length,
+            Hash = file.Hash,
+            Bytes = file.Bytes,
+            Preview = file.Preview,
         }, null);
-    }
-
-    /// <summary>The whole upload, or null once it passes <paramref name="limit"/> (the browser's word on the size is not trusted).</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(System.IO.Stream content, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
+using Rathausplatz.Features.Intranet.Documents;
 using Rathausplatz.Features.Intranet.Stream;
 
 namespace Rathausplatz.Features.Intranet.Spaces;
@@ -11,8 +13,10 @@ namespace Rathausplatz.Features.Intranet.Spaces;
 /// </summary>
 [Authorize(Policy = IntranetSetup.Policy)]
 [EnableRateLimiting(IntranetSetup.SubmitRateLimit)]
+[DocumentUploadLimit(Files = StreamAttachment.MaxPerPost)]
+[RefuseTooLarge]
 public sealed class DetailModel(AppDb db, SpaceAccess access, JoinSpace joining, WritePost writing, StreamQuery stream,
-    MarkdownRenderer markdown, IStringLocalizer<SharedResource> text) : PageModel
+    MarkdownRenderer markdown, IOptions<DocumentOptions> documents, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Display(Name = "Neuer Beitrag")] public string? Body { get; set; }
 
@@ -25,6 +29,7 @@ public sealed class DetailModel(AppDb db, SpaceAccess access, JoinSpace joining,
     public List<StreamQuery.PostView> MustReads { get; private set; } = [];
 
     public string Path => $"/intranet/raeume/{RouteData.Values["id"]}";
+    public int MaxMegabytes => (int)(documents.Value.MaxBytes / 1024 / 1024);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? tag, string? cursor, CancellationToken ct)
     {
@@ -46,21 +51,41 @@ public sealed class DetailModel(AppDb db, SpaceAccess access, JoinSpace joining,
     public Task<IActionResult> OnPostLeaveAsync(Guid id, CancellationToken ct) =>
         MembershipAsync(id, v => joining.LeaveAsync(v, ct), text["Sie haben den Raum verlassen."], ct);
 
-    public async Task<IActionResult> OnPostPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostPostAsync(Guid id, List<IFormFile>? files, CancellationToken ct)
     {
         if (await access.FindAsync(User, id, ct) is not { } space)
             return NotFound();
         if (!space.CanContribute)
             return Forbid();
-        var result = await writing.PostAsync(space, Body, ct);
+        // A file field left empty still sends a part without name and bytes.
+        var chosen = (files ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        var uploads = chosen.Select(f => new UploadedFile.Upload(f.OpenReadStream(), f.FileName)).ToList();
+        WritePost.Result result;
+        try
+        {
+            result = await writing.PostAsync(space, Body, uploads, ct);
+        }
+        finally
+        {
+            foreach (var upload in uploads)
+                await upload.Content.DisposeAsync();
+        }
         if (result.Id is { } postId)
         {
             this.Flash(text["Ihr Beitrag ist veröffentlicht."]);
             return Redirect($"{Path}#beitrag-{postId}");
         }
-        ModelState.AddModelError(nameof(Body), IntranetTexts.Message(result.Problem!.Value, StreamPost.MaxBody, text));
+        if (result.FileProblem is { } fileProblem)
+            ModelState.AddModelError("Files", text["„{0}“: {1}", result.FileName ?? "", DocumentTexts.Message(fileProblem, MaxMegabytes, text)]);
+        else if (result.Problem == StreamProblem.TooManyFiles)
+            ModelState.AddModelError("Files", IntranetTexts.Message(result.Problem.Value, StreamPost.MaxBody, text));
+        else
+            ModelState.AddModelError(nameof(Body), IntranetTexts.Message(result.Problem!.Value, StreamPost.MaxBody, text));
         await LoadAsync(space, null, null, ct);
-        return this.PageWithErrors();
+        var page = this.PageWithErrors();
+        if (result.FileProblem == DocumentProblem.TooLarge)
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return page;
     }
 
     private async Task<IActionResult> MembershipAsync(Guid id, Func<SpaceAccess.View, Task<MembershipOutcome>> change, string done, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class ChangePost(AppDb db, WritePost writing, InAppNotices notices
         return null;
     }
 
-    /// <summary>Deletes the post; comments, reactions, tags, mentions and read confirmations go with it (cascade).</summary>
+    /// <summary>Deletes the post; comments, reactions, tags, mentions, read confirmations and attached files (rows and bytes) go with it (cascade).</summary>
     public async Task<StreamProblem?> DeletePostAsync(SpaceAccess.View space, Guid postId, CancellationToken ct)
     {
         var post = await db.Set<StreamPost>().SingleOrDefaultAsync(p => p.Id == postId && p.SpaceId == space.Space.Id, ct);

@@ -14,10 +14,15 @@ public sealed class StreamQuery(AppDb db, StreamText text)
     public const int PageSize = 20;
 
     public sealed record PostView(Guid Id, Guid SpaceId, string SpaceTitle, Guid? AuthorId, string? Author, string Html, DateTime CreatedAt,
-        int Comments, int Likes, int Helpful, DateTime? EditedAt, DateTime? MustReadSince)
+        int Comments, int Likes, int Helpful, DateTime? EditedAt, DateTime? MustReadSince, IReadOnlyList<AttachmentView> Attachments)
     {
         public string Path => $"/intranet/raeume/{SpaceId}/beitraege/{Id}";
+
+        public string AttachmentPath(AttachmentView attachment) => $"{Path}/anhaenge/{attachment.Id}";
     }
+
+    /// <summary>A file of a post, without its bytes: images show their preview, other files a link.</summary>
+    public sealed record AttachmentView(Guid Id, Guid PostId, string FileName, string ContentType, long Length, bool HasPreview);
 
     public sealed record CommentView(Guid Id, Guid? AuthorId, string? Author, string Html, DateTime CreatedAt, DateTime? EditedAt, string Body);
 
@@ -113,6 +118,12 @@ public sealed class StreamQuery(AppDb db, StreamText text)
         return rows.Select(c => new CommentView(c.Id, c.AuthorId, c.Author, text.ToSafeHtml(c.Body, spaceId, handles), c.CreatedAt, c.EditedAt, c.Body)).ToList();
     }
 
+    /// <summary>One file of a post of the space, with its bytes (or its preview), for download.</summary>
+    public Task<StreamAttachment?> AttachmentAsync(Guid spaceId, Guid postId, Guid attachmentId, CancellationToken ct) =>
+        db.Set<StreamAttachment>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.PostId == postId
+                && db.Set<StreamPost>().Any(p => p.Id == postId && p.SpaceId == spaceId), ct);
+
     /// <summary>The reactions the person has given to a post.</summary>
     public Task<List<ReactionKind>> MyReactionsAsync(Guid postId, Guid userId, CancellationToken ct) =>
         db.Set<StreamReaction>().Where(r => r.PostId == postId && r.UserId == userId).Select(r => r.Kind).ToListAsync(ct);
@@ -141,7 +152,13 @@ public sealed class StreamQuery(AppDb db, StreamText text)
                                 where ids.Contains(m.PostId)
                                 select new { m.PostId, u.DisplayName }).ToListAsync(ct))
             .ToLookup(m => m.PostId, m => StreamText.HandleOf(m.DisplayName));
+        var attachments = (await db.Set<StreamAttachment>().AsNoTracking().Where(a => ids.Contains(a.PostId))
+                .OrderBy(a => a.Position)
+                .Select(a => new AttachmentView(a.Id, a.PostId, a.FileName, a.ContentType, a.Length, a.Preview != null))
+                .ToListAsync(ct))
+            .ToLookup(a => a.PostId);
         return rows.Select(r => new PostView(r.Id, r.SpaceId, r.Space, r.AuthorId, r.Author,
-            text.ToSafeHtml(r.Body, r.SpaceId, mentioned[r.Id].ToList()), r.CreatedAt, r.Comments, r.Likes, r.Helpful, r.EditedAt, r.MustReadSince)).ToList();
+            text.ToSafeHtml(r.Body, r.SpaceId, mentioned[r.Id].ToList()), r.CreatedAt, r.Comments, r.Likes, r.Helpful, r.EditedAt, r.MustReadSince,
+            attachments[r.Id].ToList())).ToList();
     }
 }

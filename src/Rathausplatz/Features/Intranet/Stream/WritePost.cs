@@ -1,26 +1,57 @@
+using Microsoft.Extensions.Options;
 using Rathausplatz.Data;
+using Rathausplatz.Features.Intranet.Documents;
 using Rathausplatz.Features.Intranet.Spaces;
 
 namespace Rathausplatz.Features.Intranet.Stream;
 
-public enum StreamProblem { NotAllowed, BodyMissing, BodyTooLong, NotFound }
+public enum StreamProblem { NotAllowed, BodyMissing, BodyTooLong, NotFound, TooManyFiles, FileRefused }
 
 /// <summary>
 /// A member writes a post in a space's stream, or a comment on one. Tags and mentions of the post are stored
 /// beside it; only members of the space can be mentioned (others could not read it anyway).
 /// </summary>
-public sealed class WritePost(AppDb db, StreamNotices notices, TimeProvider time)
+public sealed class WritePost(AppDb db, StreamNotices notices, TimeProvider time, IOptions<DocumentOptions> documents)
 {
-    public sealed record Result(Guid? Id, StreamProblem? Problem);
+    /// <summary>A refused post names the problem; a refused file also says which file and why (as a document upload would).</summary>
+    public sealed record Result(Guid? Id, StreamProblem? Problem, DocumentProblem? FileProblem = null, string? FileName = null);
 
-    public async Task<Result> PostAsync(SpaceAccess.View space, string? body, CancellationToken ct)
+    public Task<Result> PostAsync(SpaceAccess.View space, string? body, CancellationToken ct) => PostAsync(space, body, [], ct);
+
+    /// <summary>
+    /// A post with up to <see cref="StreamAttachment.MaxPerPost"/> files. Every file is read and checked before
+    /// anything is saved: one refused file refuses the post, and nothing of it is stored.
+    /// </summary>
+    public async Task<Result> PostAsync(SpaceAccess.View space, string? body, IReadOnlyList<UploadedFile.Upload> files, CancellationToken ct)
     {
         var text = body?.Trim() ?? "";
         if (Refused(space, text, StreamPost.MaxBody) is { } problem)
             return new Result(null, problem);
+        if (files.Count > StreamAttachment.MaxPerPost)
+            return new Result(null, StreamProblem.TooManyFiles);
+        var read = new List<UploadedFile>();
+        foreach (var upload in files)
+        {
+            var (file, refused) = await UploadedFile.ReadAsync(upload, documents.Value.MaxBytes, ct);
+            if (file is null)
+                return new Result(null, StreamProblem.FileRefused, refused, upload.FileName);
+            read.Add(file);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var post = new StreamPost { SpaceId = space.Space.Id, AuthorId = space.Caller.UserId, Body = text, CreatedAt = now };
         db.Add(post);
+        for (var i = 0; i < read.Count; i++)
+            db.Add(new StreamAttachment
+            {
+                PostId = post.Id,
+                Position = i,
+                FileName = read[i].FileName,
+                ContentType = read[i].ContentType,
+                Length = read[i].Length,
+                Hash = read[i].Hash,
+                Bytes = read[i].Bytes,
+                Preview = read[i].Preview,
+            });
         await ResolveAsync(space, post.Id, text, [], now, ct);
         await db.SaveChangesAsync(ct);
         return new Result(post.Id, null);
