@@ -2,7 +2,7 @@
 // hidden and the list below it ([data-proposal-places]) links the proposals. With the map the list folds up.
 // [data-proposal-map]: data-source is the GeoJSON of the list's filter; each marker links to its proposal.
 // Nearby markers join into a cluster (leaflet.markercluster, from npm through the build) that shows how many it holds
-// (the number, and data-cluster-label for screen readers) and opens on a click; without the plugin the markers stand alone.
+// (the number, and data-cluster-label for screen readers) and opens on a click, below street level (zoom 16); without the plugin the markers stand alone.
 (function () {
   "use strict";
   if (!window.L) return;
@@ -38,6 +38,8 @@
   function clusters(markers) {
     var group = L.markerClusterGroup({
       showCoverageOnHover: false,
+      // From street level on (the most the map zooms to by itself) every proposal stands alone.
+      disableClusteringAtZoom: 16,
       iconCreateFunction: function (cluster) {
         var count = cluster.getChildCount();
         var size = count < 10 ? "small" : count < 100 ? "medium" : "large";

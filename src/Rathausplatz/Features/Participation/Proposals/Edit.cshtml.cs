@@ -43,28 +43,19 @@ public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IS
         if (await LoadAsync(slug, id, ct) is { } refused)
             return refused;
         var (latitude, longitude, readable) = ReadPlace();
-        var uploads = ImageFormFields.Read(Request);
-        EditProposalResult result;
-        try
+        var result = await WithUploadsAsync(uploads => edit.RunAsync(new EditProposalInput
         {
-            result = await edit.RunAsync(new EditProposalInput
-            {
-                ProcessSlug = slug,
-                ProposalId = id,
-                EditorId = User.ParticipantId()!.Value,
-                Title = Title,
-                Body = Body,
-                District = District,
-                Latitude = latitude,
-                Longitude = longitude,
-                Images = uploads,
-                RemoveImages = RemoveImages,
-            }, ct);
-        }
-        finally
-        {
-            await ImageFormFields.DisposeAsync(uploads);
-        }
+            ProcessSlug = slug,
+            ProposalId = id,
+            EditorId = User.ParticipantId()!.Value,
+            Title = Title,
+            Body = Body,
+            District = District,
+            Latitude = latitude,
+            Longitude = longitude,
+            Images = uploads,
+            RemoveImages = RemoveImages,
+        }, ct));
         switch (result.Refusal)
         {
             case EditRefusal.NotFound:

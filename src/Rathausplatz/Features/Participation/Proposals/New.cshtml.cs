@@ -33,27 +33,18 @@ public sealed class NewModel(AppDb db, SubmitProposal submit, Netiquette netique
         if (!await LoadAsync(slug, ct))
             return NotFound();
         var (latitude, longitude, readable) = ReadPlace();
-        var images = ImageFormFields.Read(Request);
-        SubmitProposalResult result;
-        try
+        var result = await WithUploadsAsync(images => submit.RunAsync(new SubmitProposalInput
         {
-            result = await submit.RunAsync(new SubmitProposalInput
-            {
-                ProcessSlug = slug,
-                AuthorId = User.ParticipantId()!.Value,
-                Title = Title,
-                Body = Body,
-                District = District,
-                Latitude = latitude,
-                Longitude = longitude,
-                AcceptsNetiquette = AcceptsNetiquette,
-                Images = images,
-            }, ct);
-        }
-        finally
-        {
-            await ImageFormFields.DisposeAsync(images);
-        }
+            ProcessSlug = slug,
+            AuthorId = User.ParticipantId()!.Value,
+            Title = Title,
+            Body = Body,
+            District = District,
+            Latitude = latitude,
+            Longitude = longitude,
+            AcceptsNetiquette = AcceptsNetiquette,
+            Images = images,
+        }, ct));
         if (result.Proposal is { } proposal)
         {
             this.Flash(text["Danke! Ihr Vorschlag ist veröffentlicht."]);

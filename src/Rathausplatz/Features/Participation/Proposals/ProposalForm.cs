@@ -33,6 +33,20 @@ public abstract class ProposalForm : PageModel
         return (readable ? latitude : double.NaN, readable ? longitude : double.NaN, readable);
     }
 
+    /// <summary>Runs the use case with the posted image slots (<see cref="ImageFormFields"/>) and closes their streams after.</summary>
+    protected async Task<T> WithUploadsAsync<T>(Func<List<ProposalImageUpload>, Task<T>> run)
+    {
+        var uploads = ImageFormFields.Read(Request);
+        try
+        {
+            return await run(uploads);
+        }
+        finally
+        {
+            await ImageFormFields.DisposeAsync(uploads);
+        }
+    }
+
     /// <summary>Each problem at its field (an unreadable place once, at the latitude).</summary>
     protected void AddProblems(IEnumerable<ProposalProblem> problems, IEnumerable<ImageRefusal> imageRefusals, bool placeReadable,
         IStringLocalizer<SharedResource> text)
