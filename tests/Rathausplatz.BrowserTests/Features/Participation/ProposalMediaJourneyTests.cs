@@ -42,10 +42,10 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await Assertions.Expect(marker).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-proposal-places]")).Not.ToHaveAttributeAsync("open", "");
         await marker.ClickAsync();
-        await Assertions.Expect(page.Locator(".leaflet-popup a")).ToHaveTextAsync("Schattensegel über dem Spielplatz (Sammelt Unterstützung)");
+        await Assertions.Expect(page.Locator(".leaflet-popup-content a")).ToHaveTextAsync("Schattensegel über dem Spielplatz (Sammelt Unterstützung)");
         await page.Locator("#proposals-heading").ScrollIntoViewIfNeededAsync();
         await PageChecks.CheckAsync(page, "proposal-media-03-map");
-        await page.Locator(".leaflet-popup a").ClickAsync();
+        await page.Locator(".leaflet-popup-content a").ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vorschlag bearbeiten" }).ClickAsync();
         await Assertions.Expect(page.Heading("Vorschlag bearbeiten")).ToBeVisibleAsync();
