@@ -52,6 +52,7 @@ public static class ParticipationSetup
         builder.Services.AddJobHandler<NotifyParticipants>(NotifyParticipants.JobKind);
         builder.Services.AddScoped<VerifyResidency>();
         builder.Services.AddScoped<GuestLinks>();
+        builder.Services.AddScoped<StopGuestNotices>();
         builder.Services.AddScoped<GuestSubjects>();
         builder.Services.AddScoped<RequestGuestLink>();
         builder.Services.AddJobHandler<ForgetUnusedGuestLinks>(ForgetUnusedGuestLinks.JobKind);
@@ -97,6 +98,7 @@ public static class ParticipationSetup
     {
         app.MapProposalImages();
         app.MapProposalMap();
+        app.MapGuestUnsubscribe();
         return app;
     }
 

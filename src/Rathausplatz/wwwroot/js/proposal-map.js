@@ -1,6 +1,8 @@
 // The map of a process's proposals that have a place; progressive enhancement: without script the map stays
 // hidden and the list below it ([data-proposal-places]) links the proposals. With the map the list folds up.
 // [data-proposal-map]: data-source is the GeoJSON of the list's filter; each marker links to its proposal.
+// Nearby markers join into a cluster (leaflet.markercluster, from npm through the build) that shows how many it holds
+// (the number, and data-cluster-label for screen readers) and opens on a click, below street level (zoom 16); without the plugin the markers stand alone.
 (function () {
   "use strict";
   if (!window.L) return;
@@ -26,9 +28,33 @@
         marker.bindPopup(link);
         return marker;
       });
-      var group = L.featureGroup(markers).addTo(map);
+      var group = L.markerClusterGroup ? clusters(markers) : L.featureGroup(markers);
+      group.addTo(map);
       map.fitBounds(group.getBounds(), { maxZoom: 16, padding: [24, 24] });
       var list = document.querySelector("[data-proposal-places]");
       if (list) list.open = false;
     });
+
+  function clusters(markers) {
+    var group = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      // From street level on (the most the map zooms to by itself) every proposal stands alone.
+      disableClusteringAtZoom: 16,
+      iconCreateFunction: function (cluster) {
+        var count = cluster.getChildCount();
+        var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        var outer = document.createElement("div");
+        var number = document.createElement("span");
+        number.textContent = String(count);
+        var words = document.createElement("span");
+        words.className = "kern-sr-only";
+        words.textContent = " " + (box.dataset.clusterLabel || "");
+        number.appendChild(words);
+        outer.appendChild(number);
+        return L.divIcon({ html: outer, className: "marker-cluster marker-cluster-" + size, iconSize: L.point(40, 40) });
+      }
+    });
+    group.addLayers(markers);
+    return group;
+  }
 })();

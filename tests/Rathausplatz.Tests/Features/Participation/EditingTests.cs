@@ -57,7 +57,7 @@ public abstract class EditingTests(RathausplatzApp app)
         }
         using var saved = await form.Set("Title", "Ein Spielplatz mit Schatten").Set("Body", "Auf der Wiese, mit Bäumen.")
             .Set("lat", "51.0052").Set("lon", "10.0061")
-            .Attach("bild2", "plan.png", "image/png", TestImages.Png(200, 200)).Set("bild2-alt", "Der Plan")
+            .Attach("bild1", "plan.png", "image/png", TestImages.Png(200, 200)).Set("bild1-alt", "Der Plan")
             .SubmitAsync(client);
 
         Assert.Equal(RathausplatzApp.ProposalPath(process, proposal.Id), saved.RedirectTarget());
@@ -81,20 +81,20 @@ public abstract class EditingTests(RathausplatzApp app)
             ("Title", "Übernommen"), ("Body", "Von jemand anderem."));
         using var visitor = await app.CreateClient(org).GetAsync(EditPath(process, proposal.Id));
         using var bad = await page.Form("main form").Set("Title", "x").Set("lat", "91").Set("lon", "10")
-            .Attach("bild3", "brief.pdf", "image/jpeg", "%PDF-1.7"u8.ToArray()).Set("bild3-alt", "Brief").SubmitAsync(client);
+            .Attach("bild1", "brief.pdf", "image/jpeg", "%PDF-1.7"u8.ToArray()).Set("bild1-alt", "Brief").SubmitAsync(client);
         using var noAlt = await (await client.GetPageAsync(EditPath(process, proposal.Id))).Form("main form")
-            .Attach("bild3", "plan.png", "image/png", TestImages.Png(100, 100)).SubmitAsync(client);
+            .Attach("bild1", "plan.png", "image/png", TestImages.Png(100, 100)).SubmitAsync(client);
 
         Assert.True(IsForbidden(look), $"got {(int)look.StatusCode} {look.Headers.Location}");
         Assert.True(IsForbidden(forced), $"got {(int)forced.StatusCode} {forced.Headers.Location}");
         Assert.StartsWith("/accounts/signin", visitor.RedirectTarget());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(
-            ["Bitte geben Sie einen Titel mit mindestens 3 Zeichen an.", "Die Datei 3 ist kein Bild (JPEG, PNG oder WebP).",
+            ["Bitte geben Sie einen Titel mit mindestens 3 Zeichen an.", "Die Datei 1 ist kein Bild (JPEG, PNG oder WebP).",
                 "Die Koordinaten liegen außerhalb des gültigen Bereichs (Breite −90 bis 90, Länge −180 bis 180)."],
             (await bad.ReadPageAsync()).ErrorMessages().Order(StringComparer.Ordinal).ToList());
         Assert.Equal(HttpStatusCode.BadRequest, noAlt.StatusCode);
-        Assert.Equal(["Bitte beschreiben Sie Bild 3 für Menschen, die es nicht sehen können (Alternativtext)."], (await noAlt.ReadPageAsync()).ErrorMessages());
+        Assert.Equal(["Bitte beschreiben Sie Bild 1 für Menschen, die es nicht sehen können (Alternativtext)."], (await noAlt.ReadPageAsync()).ErrorMessages());
         var (stored, _) = await app.FindProposalAsync(org, proposal.Id);
         Assert.Equal(("Ein Spielplatz", null), (stored.Title, stored.EditedAt));
         await using var scope = app.InOrganization(org);

@@ -2,8 +2,11 @@ using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Delivery.Email;
 
-/// <summary>A mail to one person, as it is kept in the job's payload until sent.</summary>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody, string FromName);
+/// <summary>
+/// A mail to one person, as it is kept in the job's payload until sent. <c>Unsubscribe</c>: an absolute one-click address
+/// (RFC 8058) for the <c>List-Unsubscribe</c> headers, for mails a person may stop without an account.
+/// </summary>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody, string FromName, string? Unsubscribe = null);
 
 /// <summary>
 /// Queues mails as jobs: the mail goes out even when the SMTP server is down for a while or this

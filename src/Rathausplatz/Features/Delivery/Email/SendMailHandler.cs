@@ -48,6 +48,12 @@ public sealed class SendMailHandler(IOptions<SmtpOptions> options, MailSigner si
         message.Subject = mail.Subject;
         // A stable id per job: a resend after a crash carries the same Message-ID, so clients can de-duplicate.
         message.MessageId = $"{jobId:N}@{smtp.FromAddress.Split('@').Last()}";
+        if (mail.Unsubscribe is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.Headers.Add("Auto-Submitted", "auto-generated");
+        }
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         message.Body = body.ToMessageBody();
         return message;

@@ -23,16 +23,24 @@ public sealed class NoticeTexts(IStringLocalizer<SharedResource> text)
         reason == NoticeReason.StatusChanged && subject.Reason is { } why ? text["Begründung: {0}", why].Value : null,
         language));
 
-    /// <summary>The mail of a notice; <c>withoutAccount</c>: for a person who took part without an account (no notices page to point to).</summary>
-    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, MailSender sender, bool withoutAccount = false) => Localization.InLanguage(notice.Language, () =>
+    /// <summary>
+    /// The mail of a notice; <c>guestUnsubscribe</c>: for a person who took part without an account (no notices page to
+    /// point to), the page that stops these mails and the one-click address for the headers.
+    /// </summary>
+    public OutgoingMail Mail(NoticeText notice, NoticeSubject subject, string to, MailSender sender,
+        (string Page, string OneClick)? guestUnsubscribe = null) => Localization.InLanguage(notice.Language, () =>
     {
+        var withoutAccount = guestUnsubscribe is not null;
         var mail = new MailComposer(sender, text["Guten Tag,"]).Paragraph(notice.Title);
         if (notice.Detail is not null)
             mail.Paragraph(notice.Detail);
-        return mail.Paragraph(text["Mehr dazu:"]).Link(sender.BaseUrl + subject.Path)
+        mail.Paragraph(text["Mehr dazu:"]).Link(sender.BaseUrl + subject.Path)
             .Paragraph(withoutAccount
                 ? text["Sie erhalten diese Nachricht, weil Sie diesen Vorschlag ohne Konto unterstützt haben. Ihre Adresse verwenden wir nur für Nachrichten zu diesem Vorschlag."]
-                : text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."])
-            .Build(to, $"{notice.Title} – {sender.OrganizationName}");
+                : text["Sie erhalten diese Nachricht, weil Sie sich daran beteiligt haben. Alle Benachrichtigungen finden Sie auch unter „Benachrichtigungen“, wenn Sie angemeldet sind."]);
+        if (guestUnsubscribe is { } links)
+            return mail.Paragraph(text["Keine Nachrichten mehr zu diesem Vorschlag? Hier abbestellen:"]).Link(sender.BaseUrl + links.Page)
+                .Build(to, $"{notice.Title} – {sender.OrganizationName}") with { Unsubscribe = sender.BaseUrl + links.OneClick };
+        return mail.Build(to, $"{notice.Title} – {sender.OrganizationName}");
     });
 }

@@ -24,7 +24,7 @@ public enum NoticeReason { StatusChanged, Answered, Progress, Reply, DebateUpdat
 /// so a retry after a crash or a second node running the same job tells nobody twice.
 /// </summary>
 public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices notices, Mailer mailer, NoticeTexts texts,
-    ILogger<NotifyParticipants> log) : IJobHandler
+    GuestLinks guestLinks, ILogger<NotifyParticipants> log) : IJobHandler
 {
     public const string JobKind = "participation-notices";
     internal const int BatchSize = 200;
@@ -86,8 +86,8 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
     {
         var told = 0;
         var guests = await db.Set<GuestParticipant>().AsNoTracking()
-            .Where(g => g.Action == GuestAction.Support && g.SubjectId == proposalId && g.ConfirmedAt != null)
-            .Select(g => new { g.Id, g.Email, g.Language }).ToListAsync(ct);
+            .Where(g => g.Action == GuestAction.Support && g.SubjectId == proposalId && g.ConfirmedAt != null && g.NoticesStoppedAt == null)
+            .Select(g => new { g.Id, g.Email, g.Language, g.Secret }).ToListAsync(ct);
         foreach (var batch in guests.Where(g => !accountAddresses.Contains(g.Email)).Chunk(BatchSize))
         {
             var keys = batch.Select(g => GuestMailKey(payload.EventId, g.Id)).ToList();
@@ -95,7 +95,9 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
             foreach (var guest in batch.Where(g => !done.Contains(GuestMailKey(payload.EventId, g.Id))))
             {
                 var text = texts.For(subject, payload.Reason, guest.Language);
-                mailer.Queue(texts.Mail(text, subject, guest.Email, sender, withoutAccount: true), GuestMailKey(payload.EventId, guest.Id));
+                var token = guestLinks.UnsubscribeTokenFor(guest.Id, guest.Secret);
+                mailer.Queue(texts.Mail(text, subject, guest.Email, sender, (GuestLinks.UnsubscribePathOf(token), GuestLinks.OneClickPathOf(token))),
+                    GuestMailKey(payload.EventId, guest.Id));
                 told++;
             }
             await db.SaveChangesAsync(ct);

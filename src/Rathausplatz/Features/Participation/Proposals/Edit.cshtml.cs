@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Rathausplatz.Data;
-using Rathausplatz.Features.Audiences.Districts;
 using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Processes;
 
@@ -16,23 +14,16 @@ namespace Rathausplatz.Features.Participation.Proposals;
 [EnableRateLimiting(ParticipationSetup.SubmitRateLimit)]
 [RequestSizeLimit(NewModel.RequestLimit)]
 [RefuseTooLarge]
-public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IStringLocalizer<SharedResource> text) : ProposalForm
 {
     public sealed record ImageItem(Guid Id, string AltText, bool Hidden);
 
-    [BindProperty, Display(Name = "Titel")] public string? Title { get; set; }
-    [BindProperty, Display(Name = "Ihr Vorschlag")] public string? Body { get; set; }
-    [BindProperty] public string? District { get; set; }
-    [BindProperty(Name = "lat")] public string? Lat { get; set; }
-    [BindProperty(Name = "lon")] public string? Lon { get; set; }
     [BindProperty(Name = "entfernen")] public List<Guid> RemoveImages { get; set; } = [];
 
     public ParticipationProcess Process { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
     public bool Editable { get; private set; }
     public List<ImageItem> Images { get; private set; } = [];
-    public List<(string Slug, string Name)> Districts { get; private set; } = [];
-    public DistrictFinder Map { get; private set; } = null!;
     public string ProposalPath => $"/beteiligung/{Process.Slug}/vorschlaege/{Proposal.Id}";
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct)
@@ -51,31 +42,20 @@ public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IS
     {
         if (await LoadAsync(slug, id, ct) is { } refused)
             return refused;
-        var (latitude, latReadable) = Read(Lat);
-        var (longitude, lonReadable) = Read(Lon);
-        var readable = latReadable && lonReadable;
-        var uploads = ImageFormFields.Read(Request);
-        EditProposalResult result;
-        try
+        var (latitude, longitude, readable) = ReadPlace();
+        var result = await WithUploadsAsync(uploads => edit.RunAsync(new EditProposalInput
         {
-            result = await edit.RunAsync(new EditProposalInput
-            {
-                ProcessSlug = slug,
-                ProposalId = id,
-                EditorId = User.ParticipantId()!.Value,
-                Title = Title,
-                Body = Body,
-                District = District,
-                Latitude = readable ? latitude : double.NaN,
-                Longitude = readable ? longitude : double.NaN,
-                Images = uploads,
-                RemoveImages = RemoveImages,
-            }, ct);
-        }
-        finally
-        {
-            await ImageFormFields.DisposeAsync(uploads);
-        }
+            ProcessSlug = slug,
+            ProposalId = id,
+            EditorId = User.ParticipantId()!.Value,
+            Title = Title,
+            Body = Body,
+            District = District,
+            Latitude = latitude,
+            Longitude = longitude,
+            Images = uploads,
+            RemoveImages = RemoveImages,
+        }, ct));
         switch (result.Refusal)
         {
             case EditRefusal.NotFound:
@@ -91,11 +71,7 @@ public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IS
             this.Flash(text["Ihre Änderungen sind gespeichert."]);
             return Redirect(ProposalPath);
         }
-        if (!readable)
-            ModelState.AddModelError("lat", text["Bitte geben Sie Breite und Länge als Zahlen an, zum Beispiel 51.0051 und 10.0052."]);
-        foreach (var problem in result.Problems.Where(p => readable || p != ProposalProblem.CoordinatesOutOfRange))
-            ModelState.AddModelError(KeyOf(problem), ParticipationTexts.Message(problem, text));
-        ImageFormFields.AddErrors(ModelState, result.ImageRefusals, text);
+        AddProblems(result.Problems, result.ImageRefusals, readable, text);
         return this.PageWithErrors();
     }
 
@@ -103,23 +79,6 @@ public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IS
 
     /// <summary>Room for new images on the form: what is left beside the kept ones.</summary>
     public int Room => ProposalImage.MaxPerProposal - Images.Count;
-
-    private static string KeyOf(ProposalProblem problem) => problem switch
-    {
-        ProposalProblem.TitleTooShort or ProposalProblem.TitleTooLong => nameof(Title),
-        ProposalProblem.BodyMissing or ProposalProblem.BodyTooLong => nameof(Body),
-        ProposalProblem.UnknownDistrict => nameof(District),
-        ProposalProblem.CoordinatesIncomplete or ProposalProblem.CoordinatesOutOfRange => "lat",
-        _ => "",
-    };
-
-    private static (double? Value, bool Readable) Read(string? typed)
-    {
-        if (string.IsNullOrWhiteSpace(typed))
-            return (null, true);
-        return double.TryParse(typed.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? (number, true) : (null, false);
-    }
 
     /// <summary>Null when the page may show; else the answer (404 for nothing to show, 403 for someone else's proposal).</summary>
     private async Task<IActionResult?> LoadAsync(string slug, Guid id, CancellationToken ct)
@@ -136,9 +95,7 @@ public sealed class EditModel(AppDb db, EditProposal edit, TimeProvider time, IS
         Editable = EditProposal.Editable(process, proposal, time.GetUtcNow().UtcDateTime);
         Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id).OrderBy(i => i.Position)
             .Select(i => new ImageItem(i.Id, i.AltText, i.HiddenAt != null)).ToListAsync(ct);
-        Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Slug, d.Name }).ToListAsync(ct))
-            .Select(d => (d.Slug, d.Name)).ToList();
-        Map = await DistrictFinder.LoadAsync(db, ct);
+        await LoadChoicesAsync(db, ct);
         return null;
     }
 }

@@ -38,6 +38,8 @@ public sealed class GuestParticipant : ITenantOwned
     public DateTime? ConfirmedAt { get; set; }
     /// <summary>The survey's answers were saved with this row: the link does not open the questionnaire again.</summary>
     public bool Answered { get; set; }
+    /// <summary>The guest followed the unsubscribe link of a notice mail: no more mails about this proposal (<see cref="StopGuestNotices"/>).</summary>
+    public DateTime? NoticesStoppedAt { get; set; }
 }
 
 internal sealed class GuestParticipantConfiguration : IEntityTypeConfiguration<GuestParticipant>
