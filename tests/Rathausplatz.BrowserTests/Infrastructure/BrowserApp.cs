@@ -11,9 +11,8 @@ namespace Rathausplatz.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One test class's world: the real app on Kestrel at a free loopback port with its own SQLite
-/// file and the Musterstadt demo, and an SMTP server that records its mails. Chromium is one for
-/// the whole run (<see cref="SharedChromium"/>); each test opens its own browser context, so cookies
-/// never leak between tests or classes, and the contexts a class leaves open are closed with it.
+/// file and the Musterstadt demo, an SMTP server that records its mails, and one Chromium.
+/// Each test opens its own browser context, so cookies never leak between tests.
 /// </summary>
 public class BrowserApp : IAsyncLifetime
 {
@@ -25,8 +24,8 @@ public class BrowserApp : IAsyncLifetime
 
     private readonly string dataFolder = Directory.CreateTempSubdirectory("rathausplatz-browser-").FullName;
     private AppFactory? factory;
+    private IPlaywright? playwright;
     private IBrowser? browser;
-    private readonly List<IBrowserContext> contexts = [];
     private MailSink? mail;
 
     /// <summary>The app's clock: real time plus an offset a test may move forward (scheduled publishing).</summary>
@@ -71,18 +70,15 @@ public class BrowserApp : IAsyncLifetime
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseUrl = $"http://localhost:{new Uri(address).Port}";
-        await WarmUpAsync();
 
-        browser = await SharedChromium.GetAsync();
-    }
-
-    // The first request of a fresh app compiles (JIT) the web stack; with two classes starting side by
-    // side that can take longer than a test's navigation timeout. One plain request to the sign-in page
-    // (read only) pays for it here, before any test runs.
-    private async Task WarmUpAsync()
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        using var response = await client.GetAsync("/accounts/signin");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     /// <summary>Services a variant of the world starts before the app, and the settings that point the app at them.</summary>
@@ -114,13 +110,6 @@ public class BrowserApp : IAsyncLifetime
         });
         // Pages answer in well under a second here; a missing element should fail fast, not after Playwright's 30 s.
         context.SetDefaultTimeout(10_000);
-        lock (contexts)
-            contexts.Add(context);
-        context.Close += (_, _) =>
-        {
-            lock (contexts)
-                contexts.Remove(context);
-        };
         return context;
     }
 
@@ -168,11 +157,9 @@ public class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        IBrowserContext[] open;
-        lock (contexts)
-            open = [.. contexts];
-        foreach (var context in open)
-            await context.DisposeAsync();
+        if (browser is not null)
+            await browser.DisposeAsync();
+        playwright?.Dispose();
         if (factory is not null)
             await factory.DisposeAsync();
         if (mail is not null)
