@@ -17,7 +17,7 @@ public sealed record UploadedFile(string FileName, string ContentType, long Leng
     {
         if (upload is null)
             return (null, DocumentProblem.FileMissing);
-        var bytes = await ReadAtMostAsync(upload.Content, maxBytes, ct);
+        var bytes = await PostMediaRules.ReadAsync(upload.Content, maxBytes, ct);
         if (bytes is null)
             return (null, DocumentProblem.TooLarge);
         if (bytes.Length == 0)
@@ -35,20 +35,5 @@ public sealed record UploadedFile(string FileName, string ContentType, long Leng
         }
         return (new UploadedFile(DocumentFiles.SafeName(upload.FileName, kind), kind.ContentType, bytes.Length,
             ImageProcessor.HashOf(bytes), bytes, preview), null);
-    }
-
-    /// <summary>The whole upload, or null once it passes <paramref name="limit"/> (the browser's word on the size is not trusted).</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(System.IO.Stream content, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
