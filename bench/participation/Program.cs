@@ -207,8 +207,7 @@ async Task<Town> FillAsync(IServiceProvider services, DatabaseProvider provider)
         if ((start + batch) % 10_000 == 0)
             Console.WriteLine($"  {start + batch:N0} proposals");
     }
-    await using (var scope = services.CreateAsyncScope())
-        await scope.ServiceProvider.GetRequiredService<AppDb>().Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA optimize");
+    await BenchReport.RefreshStatisticsAsync(services);
     return new(organizationId, processId, districts.Select(d => d.Slug).ToList(), users, projects);
 }
 

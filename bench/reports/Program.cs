@@ -73,7 +73,7 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
         Console.WriteLine($"{name}: filling {reports:N0} reports …");
         var fill = Stopwatch.StartNew();
         var (organization, ids, codes) = await FillAsync(app.Services);
-        await AnalyzeAsync(app.Services, provider);
+        await BenchReport.RefreshStatisticsAsync(app.Services);
         Console.WriteLine($"{name}: filled in {fill.Elapsed.TotalSeconds:F0} s; measuring …");
         measuring = true;
 
@@ -199,14 +199,6 @@ async Task<(Guid Organization, List<Guid> Ids, List<string> Codes)> FillAsync(IS
     return (organizationId, ids, codes);
 }
 
-// Fresh statistics as autovacuum or PRAGMA optimize would gather them on a live database; on PostgreSQL also the
-// visibility map autovacuum keeps after inserts, without which no index-only scan pays (as bench/delivery).
-async Task AnalyzeAsync(IServiceProvider services, DatabaseProvider provider)
-{
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-    await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA optimize");
-}
 
 // What GET requests does after parsing: the query, then the answer written (JSON).
 async Task<int> RequestsAsync(IServiceProvider services, Guid organization, ServiceRequestFilter filter)

@@ -84,7 +84,7 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
         }
         else
             (organization, ids) = await ExistingAsync(app.Services);
-        await AnalyzeAsync(app.Services, provider);
+        await BenchReport.RefreshStatisticsAsync(app.Services);
 
         var text = new GermanText(seed: 7);
         var terms = Enumerable.Range(0, queries).Select(_ => text.Query()).ToList();
@@ -171,13 +171,6 @@ async Task<(Guid Organization, List<Guid> Ids)> ExistingAsync(IServiceProvider s
     return (organization, ids);
 }
 
-// Fresh statistics as autovacuum or PRAGMA optimize would gather them on a live database.
-async Task AnalyzeAsync(IServiceProvider services, DatabaseProvider provider)
-{
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-    await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "ANALYZE" : "PRAGMA optimize");
-}
 
 async Task<int> SearchAsync(IServiceProvider services, Guid organization, string term)
 {

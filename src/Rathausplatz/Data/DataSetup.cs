@@ -28,6 +28,8 @@ public static class DataSetup
                 .AddInterceptors(services.GetServices<IInterceptor>()));
             builder.Services.AddHostedService(services =>
                 new SqliteCheckpoints(connectionString, services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+            builder.Services.AddHostedService(services =>
+                new SqliteStatistics(connectionString, services.GetRequiredService<ILogger<SqliteStatistics>>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
