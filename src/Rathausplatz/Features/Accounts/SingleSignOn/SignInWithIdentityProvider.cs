@@ -43,6 +43,9 @@ public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInMa
             claims.Add(new(IdentityProviders.IdTokenClaim, idToken));
         if (settings.TwoFactorAtProvider)
             claims.Add(new(IdentityProviders.TwoFactorAtProviderClaim, "true"));
+        // A new sign-in starts from nothing: MemberClaimsFactory would carry a current sign-in's provider claims (its
+        // ID token) along beside these, and signing out would then name the old token.
+        signIn.Context.User = new ClaimsPrincipal(new ClaimsIdentity());
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
         return SingleSignOnOutcome.SignedIn;
     }

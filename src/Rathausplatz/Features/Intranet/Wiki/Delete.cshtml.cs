@@ -15,8 +15,11 @@ public sealed class DeleteModel(DeleteWikiPage deleting, WikiAccess access, Wiki
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string slug, CancellationToken ct)
     {
-        if (await OpenAsync(id, slug, ct) is { } refused)
+        // Read access first: admins manage a space's wiki without being members who edit it.
+        if (await OpenPageAsync(id, slug, false, ct) is { } refused)
             return refused;
+        if (!await deleting.MayDeleteAsync(Wiki, Current.Id, ct))
+            return Forbid();
         SubpageCount = Tree.Count(n => n.ParentId == Current.Id);
         BacklinkCount = (await Query.BacklinksAsync(Wiki, Current, ct)).Count;
         NewParentTitle = Tree.FirstOrDefault(n => n.Id == Current.ParentId)?.Title;
@@ -25,7 +28,8 @@ public sealed class DeleteModel(DeleteWikiPage deleting, WikiAccess access, Wiki
 
     public async Task<IActionResult> OnPostAsync(Guid? id, string slug, CancellationToken ct)
     {
-        if (await OpenAsync(id, slug, ct) is { } refused)
+        // Read access here; whether this person may delete, the use case decides.
+        if (await OpenPageAsync(id, slug, false, ct) is { } refused)
             return refused;
         var parent = Tree.FirstOrDefault(n => n.Id == Current.ParentId);
         switch (await deleting.DeleteAsync(Wiki, Current.Id, ct))
@@ -37,13 +41,5 @@ public sealed class DeleteModel(DeleteWikiPage deleting, WikiAccess access, Wiki
         }
         this.Flash(text["Die Seite „{0}“ ist gelöscht.", Current.Title]);
         return Redirect(parent is null ? Wiki.Path : Wiki.PathOf(parent.Slug));
-    }
-
-    private async Task<IActionResult?> OpenAsync(Guid? id, string slug, CancellationToken ct)
-    {
-        // Read access first: admins manage a space's wiki without being members who edit it.
-        if (await OpenPageAsync(id, slug, false, ct) is { } refused)
-            return refused;
-        return await deleting.MayDeleteAsync(Wiki, Current.Id, ct) ? null : Forbid();
     }
 }

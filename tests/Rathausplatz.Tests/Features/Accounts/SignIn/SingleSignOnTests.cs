@@ -126,6 +126,27 @@ public abstract class SingleSignOnTests(SingleSignOnApp app)
     }
 
     [Fact]
+    public async Task SigningInAgainWhileSignedInKeepsOnlyTheNewSignInsTokenForSigningOut()
+    {
+        await app.OrganizationAsync();
+        var client = app.CreateClient(await app.OrganizationAsync());
+        Assert.Equal("/", await SignInAtProviderAsync(client, "doppelte.anmeldung"));
+        var between = TimeProvider.System.GetUtcNow().UtcTicks;
+        Assert.Equal("/", await SignInAtProviderAsync(client, "doppelte.anmeldung"));
+
+        var home = await client.GetPageAsync("/");
+        using var signedOut = await home.Form("form[action='/accounts/signout']").SubmitAsync(client);
+
+        // The hint is the ID token of the second sign-in, not the first one's carried along beside it: its nonce
+        // (which the app made as "ticks.random" when it sent the person to the provider) is younger than the first.
+        var hint = System.Web.HttpUtility.ParseQueryString(signedOut.Headers.Location!.Query)["id_token_hint"]!;
+        var payload = hint.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        using var token = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')));
+        Assert.True(long.Parse(token.RootElement.GetProperty("nonce").GetString()!.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) > between,
+            "The sign-out names the first sign-in's ID token.");
+    }
+
+    [Fact]
     public async Task SigningOutAfterAPasswordSignInStaysHere()
     {
         var org = await app.OrganizationAsync();
