@@ -5,9 +5,11 @@ using Xunit.Abstractions;
 namespace Rathausplatz.BrowserTests.Features.Participation;
 
 /// <summary>
-/// A proposal with an image and a place in the demo town's process: it shows with its alt text, appears as a marker
-/// on the process page's map (with script) or in the plain list of places (without), and its author edits it. Every
-/// page is checked with axe at both widths. The author then comments on it and edits the comment.
+/// A proposal with an image and a place in the demo town's process: refused without the image's alt text, then it shows
+/// with its alt text, appears as a marker on the process page's map (with script) or in the plain list of places
+/// (without), and its author edits it. The author then comments on it and edits the comment. Pages with script are
+/// checked with axe at both widths; without script axe cannot run (it never answers there), so those pages get
+/// screenshots and their states (refusal, open list of places, edited comment) are checked with axe in the script journey.
 /// </summary>
 public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
@@ -22,12 +24,22 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await page.Field("Ihr Vorschlag").FillAsync("Große Segel spenden im Sommer Schatten.");
         await page.OptionalField("Breite (lat)").FillAsync("51.0053");
         await page.OptionalField("Länge (lon)").FillAsync("10.0050");
-        await page.Field("Bild 1").SetInputFilesAsync(new FilePayload { Name = "segel.png", MimeType = "image/png", Buffer = Png(1200, 800) });
-        await page.Field("Beschreibung von Bild 1 (Alternativtext)").FillAsync("Skizze: drei Segel über dem Sandkasten");
+        var sail = new FilePayload { Name = "segel.png", MimeType = "image/png", Buffer = Png(1200, 800) };
+        await page.Field("Bild 1").SetInputFilesAsync(sail);
         var netiquette = page.GetByLabel("Ich habe die Netiquette gelesen und halte mich daran.");
         if (await netiquette.CountAsync() > 0)
             await netiquette.CheckAsync();
         await PageChecks.CheckAsync(page, "proposal-media-01-form");
+        // Without the alt text: refused, the message at the field, the typed text kept, the image to be chosen again.
+        await page.Button("Vorschlag veröffentlichen").ClickAsync();
+        await Assertions.Expect(page.Locator("#bild1-alt-error")).ToContainTextAsync("Bitte beschreiben Sie Bild 1");
+        await Assertions.Expect(page.Field("Titel")).ToHaveValueAsync("Schattensegel über dem Spielplatz");
+        await Assertions.Expect(page.Locator(".proposal-image-fields")).ToContainTextAsync("Bitte wählen Sie die Bilder erneut aus.");
+        await PageChecks.CheckAsync(page, "proposal-media-01-refused");
+        await page.Field("Bild 1").SetInputFilesAsync(sail);
+        await page.Field("Beschreibung von Bild 1 (Alternativtext)").FillAsync("Skizze: drei Segel über dem Sandkasten");
+        if (await netiquette.CountAsync() > 0 && !await netiquette.IsCheckedAsync())
+            await netiquette.CheckAsync();
         await page.Button("Vorschlag veröffentlichen").ClickAsync();
 
         await Assertions.Expect(page.StatusMessage()).ToContainTextAsync("Ihr Vorschlag ist veröffentlicht");
@@ -45,6 +57,11 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await Assertions.Expect(page.Locator(".leaflet-popup-content a")).ToHaveTextAsync("Schattensegel über dem Spielplatz (Sammelt Unterstützung)");
         await page.Locator("#proposals-heading").ScrollIntoViewIfNeededAsync();
         await PageChecks.CheckAsync(page, "proposal-media-03-map");
+        // The folded list of places opens on a click, as it stands open without script.
+        var places = page.Locator("[data-proposal-places]");
+        await places.Locator("summary").ClickAsync();
+        await Assertions.Expect(places.GetByRole(AriaRole.Link, new() { Name = "Schattensegel über dem Spielplatz" })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page, "proposal-media-03-places");
         await page.Locator(".leaflet-popup-content a").ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vorschlag bearbeiten" }).ClickAsync();
@@ -90,7 +107,7 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await page.Button("Vorschlag veröffentlichen").ClickAsync();
         // The alt text was missing: refused, with the message at the field.
         await Assertions.Expect(page.Locator("#bild1-alt-error")).ToContainTextAsync("Bitte beschreiben Sie Bild 1");
-        await PageChecks.CheckAsync(page, "proposal-media-nojs-01-refused");
+        await PageChecks.ScreenshotAsync(page, "proposal-media-nojs-01-refused");
         await page.Field("Bild 1").SetInputFilesAsync(new FilePayload { Name = "brunnen.png", MimeType = "image/png", Buffer = Png(800, 600) });
         await page.Field("Beschreibung von Bild 1 (Alternativtext)").FillAsync("Ein Trinkbrunnen aus Stein");
         await page.Button("Vorschlag veröffentlichen").ClickAsync();
@@ -100,7 +117,7 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await page.GotoAsync("/beteiligung/marktplatz");
         await Assertions.Expect(page.Locator("[data-proposal-map]")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("[data-proposal-places]")).ToContainTextAsync("Trinkbrunnen an der Kirche");
-        await PageChecks.CheckAsync(page, "proposal-media-nojs-02-places");
+        await PageChecks.ScreenshotAsync(page, "proposal-media-nojs-02-places");
         await page.Locator("[data-proposal-places]").GetByRole(AriaRole.Link, new() { Name = "Trinkbrunnen an der Kirche" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vorschlag bearbeiten" }).ClickAsync();
@@ -110,7 +127,7 @@ public sealed class ProposalMediaJourneyTests(BrowserApp app, ITestOutputHelper 
         await Assertions.Expect(page.Locator(".proposal__body")).ToContainTextAsync("Schale auf Bodenhöhe");
 
         await CommentAndEditAsync(page, "Am besten mit einem Ablauf ins Beet.", "Am besten mit einem Ablauf ins Beet daneben.");
-        await PageChecks.CheckAsync(page, "proposal-media-nojs-03-comment-edited");
+        await PageChecks.ScreenshotAsync(page, "proposal-media-nojs-03-comment-edited");
     }
 
     private static byte[] Png(int width, int height)
