@@ -110,6 +110,11 @@ public class BrowserApp : IAsyncLifetime
         });
         // Pages answer in well under a second here; a missing element should fail fast, not after Playwright's 30 s.
         context.SetDefaultTimeout(10_000);
+        // Except the first time: the first page of its kind in a fresh test run (code compiled just in time, EF queries
+        // compiled) took up to 10 s on two cores busy with builds, so an address typed in gets longer before it fails.
+        context.SetDefaultNavigationTimeout(30_000);
+        if (!javaScript)
+            PageChecks.MarkWithoutScript(context);
         return context;
     }
 

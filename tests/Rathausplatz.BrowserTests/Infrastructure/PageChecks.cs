@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
@@ -30,6 +31,16 @@ public static class PageChecks
         }
         """;
 
+    // axe answers in a few seconds even on a long page on a busy machine; this only turns a run that never answers into a failure.
+    private static readonly TimeSpan AxeAnswer = TimeSpan.FromSeconds(60);
+
+    // The contexts BrowserApp opened with script off. axe's run is a promise that settles through timers, and timers never
+    // fire in a page without script: the evaluation would wait forever (Playwright gives evaluations no timeout).
+    private static readonly ConditionalWeakTable<IBrowserContext, object> WithoutScript = [];
+
+    /// <summary>Notes that <paramref name="context"/> runs without JavaScript, so <see cref="AssertAccessibleAsync"/> refuses its pages at once.</summary>
+    public static void MarkWithoutScript(IBrowserContext context) => WithoutScript.AddOrUpdate(context, true);
+
     /// <summary>
     /// <c>SCREENSHOT_DIR</c> when set, otherwise <c>TestResults/screenshots</c> in the test output
     /// (e.g. <c>tests/Rathausplatz.BrowserTests/bin/Debug/net10.0/TestResults/screenshots</c>).
@@ -46,11 +57,26 @@ public static class PageChecks
         await ScreenshotAsync(page, name);
     }
 
+    /// <summary>
+    /// Runs axe and fails with every violation. A page without script cannot be checked (axe would never answer there):
+    /// that fails at once with a message saying so; check the same state in a context with script instead.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
+        if (WithoutScript.TryGetValue(page.Context, out _))
+            throw new XunitException($"axe cannot check '{name}' ({page.Url}): the page runs without JavaScript, where axe never answers. " +
+                "Take PageChecks.ScreenshotAsync for pages without script and check the same state with script.");
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
             await page.EvaluateAsync(AxeScript.Value);
-        var violations = await page.EvaluateAsync<JsonElement>(RunWcag21AA);
+        JsonElement violations;
+        try
+        {
+            violations = await page.EvaluateAsync<JsonElement>(RunWcag21AA).WaitAsync(AxeAnswer);
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException($"axe gave no answer on '{name}' ({page.Url}) within {AxeAnswer.TotalSeconds:0} s.");
+        }
         if (violations.GetArrayLength() == 0)
             return;
         var report = new StringBuilder($"axe found {violations.GetArrayLength()} WCAG 2.1 AA violation(s) on '{name}' ({page.Url}):");

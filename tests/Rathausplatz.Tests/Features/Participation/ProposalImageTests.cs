@@ -100,6 +100,33 @@ public abstract class ProposalImageTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task ARefusedFormWithImagesAsksToChooseThemAgainWhateverWasWrong()
+    {
+        var (_, process, _, client) = await TownAsync();
+        const string chooseAgain = "Bitte wählen Sie die Bilder erneut aus.";
+
+        using var altMissing = await (await FormAsync(client, process))
+            .Attach("bild1", "plan.png", "image/png", TestImages.Png(400, 300))
+            .SubmitAsync(client);
+        using var titleMissing = await (await FormAsync(client, process)).Set("Title", "")
+            .Attach("bild1", "plan.png", "image/png", TestImages.Png(400, 300)).Set("bild1-alt", "Skizze des Spielplatzes")
+            .SubmitAsync(client);
+        using var withoutImages = await (await FormAsync(client, process)).Set("Title", "")
+            .SubmitAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, altMissing.StatusCode);
+        var altPage = await altMissing.ReadPageAsync();
+        Assert.Equal(["Bitte beschreiben Sie Bild 1 für Menschen, die es nicht sehen können (Alternativtext)."], altPage.ErrorMessages());
+        Assert.Contains(chooseAgain, altPage.QuerySelector(".proposal-image-fields")!.TextContent);
+        Assert.Equal(HttpStatusCode.BadRequest, titleMissing.StatusCode);
+        var titlePage = await titleMissing.ReadPageAsync();
+        Assert.Equal("Skizze des Spielplatzes", titlePage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#bild1-alt")!.Value);
+        Assert.Contains(chooseAgain, titlePage.QuerySelector(".proposal-image-fields")!.TextContent);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutImages.StatusCode);
+        Assert.DoesNotContain(chooseAgain, (await withoutImages.ReadPageAsync()).QuerySelector(".proposal-image-fields")!.TextContent);
+    }
+
+    [Fact]
     public async Task AModeratorHidesAnImageWithAReasonAndOthersMayNot()
     {
         var (org, process, _, client) = await TownAsync();
