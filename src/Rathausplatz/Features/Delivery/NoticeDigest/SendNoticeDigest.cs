@@ -19,8 +19,9 @@ namespace Rathausplatz.Features.Delivery.NoticeDigest;
 /// </summary>
 /// <remarks>
 /// One job per organisation and moment, daily: the weekly moments are daily moments too (same hour), so the job on
-/// the weekly day serves both kinds. Each job first stores its successor (the next moment after now, its own key),
-/// so the chain goes on even when this run fails for good; <see cref="NoticeDigests"/> starts chains.
+/// the weekly day serves both kinds (as does a job run late, after a weekly moment passed that no job of its own
+/// will serve). Each job first stores its successor (the next moment after now, its own key), so the chain goes on
+/// even when this run fails for good; <see cref="NoticeDigests"/> starts chains.
 /// </remarks>
 public sealed class SendNoticeDigest(AppDb db, TenantContext tenant, JobQueue jobs, Mailer mailer, TimeProvider time,
     IOptions<DeliveryOptions> options, IStringLocalizer<SharedResource> text, ILogger<SendNoticeDigest> log) : IJobHandler
@@ -47,7 +48,8 @@ public sealed class SendNoticeDigest(AppDb db, TenantContext tenant, JobQueue jo
         // A job run late (the app was down) schedules the next moment after now, not every moment it missed.
         await ScheduleAsync(jobs, organization, now > payload.Moment ? now : payload.Moment, options.Value, ct);
 
-        var weekly = DigestSchedule.NextUtc(DeliveryFrequency.Weekly, payload.Moment.AddTicks(-1), options.Value) == payload.Moment;
+        // Weekly people too when a weekly moment has come by now: this one, or one a late run (the app was down) passed.
+        var weekly = DigestSchedule.NextUtc(DeliveryFrequency.Weekly, payload.Moment.AddTicks(-1), options.Value) <= (now > payload.Moment ? now : payload.Moment);
         var site = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == organization)
             .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() }).SingleAsync(ct);
         var sender = new MailSender(site.Name, $"https://{site.Host}");
