@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Rathausplatz.Data;
+using Rathausplatz.Features.Delivery.NoticeDigest;
 
 namespace Rathausplatz.Features.Organizations;
 
@@ -68,7 +69,7 @@ public sealed class BrandColorAttribute : ValidationAttribute
 public enum LogoProblem { None, TooLarge, NotAnImage }
 
 /// <summary>Creating municipalities (platform admins) and changing their settings (organisation admins).</summary>
-public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory directory, TimeProvider time)
+public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory directory, TimeProvider time, NoticeDigests noticeDigests)
 {
     public const int MaxLogoBytes = 512 * 1024;
 
@@ -129,6 +130,8 @@ public sealed partial class ManageOrganizations(AppDb db, OrganizationDirectory 
         db.Add(org);
         await db.SaveChangesAsync(ct);
         directory.Forget([hostName]);
+        // Its staff's notices go out by mail from the first digest moment on (start-up would start the chain only later).
+        await noticeDigests.StartAsync(org.Id, ct);
         return (org, null);
     }
 

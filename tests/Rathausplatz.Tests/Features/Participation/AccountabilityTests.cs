@@ -132,6 +132,11 @@ public abstract class AccountabilityTests(RathausplatzApp app)
         foreach (var participant in new[] { town.Author, supporter, commenter })
             Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(participant.Email, StringComparison.OrdinalIgnoreCase)
                 || e.Message.Contains(participant.Id.ToString(), StringComparison.OrdinalIgnoreCase));
+        // Mailed at once, so the notices are stored as mailed and the notice digest leaves them out: a day later, still three mails.
+        Assert.All(authorNotices, n => Assert.NotNull(n.MailedAt));
+        app.AdvanceTime(TimeSpan.FromDays(1));
+        await app.RunJobsUntilIdleAsync();
+        Assert.Equal(3, app.Mail.MessagesTo(town.Author.Email).Count);
     }
 
     [Fact]

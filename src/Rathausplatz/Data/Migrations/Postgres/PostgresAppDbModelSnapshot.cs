@@ -543,6 +543,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -666,6 +669,27 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasIndex("TopicId");
 
                     b.ToTable("in_app_subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.NoticeDigest.NoticeMailSetting", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Mail")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("NoticeMailSettings", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
@@ -4560,6 +4584,15 @@ namespace Rathausplatz.Data.Migrations.Postgres
                     b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.NoticeDigest.NoticeMailSetting", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

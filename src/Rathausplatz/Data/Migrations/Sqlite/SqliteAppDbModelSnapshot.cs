@@ -532,6 +532,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -655,6 +658,27 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasIndex("TopicId");
 
                     b.ToTable("in_app_subscription_topics", (string)null);
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.NoticeDigest.NoticeMailSetting", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("NoticeMailSettings", (string)null);
                 });
 
             modelBuilder.Entity("Rathausplatz.Features.Delivery.Push.PushSubscription", b =>
@@ -4545,6 +4569,15 @@ namespace Rathausplatz.Data.Migrations.Sqlite
                     b.HasOne("Rathausplatz.Features.Organizations.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathausplatz.Features.Delivery.NoticeDigest.NoticeMailSetting", b =>
+                {
+                    b.HasOne("Rathausplatz.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -27,6 +27,11 @@ public sealed class InAppNotice : ITenantOwned
     public DateTime At { get; set; }
     [PersonalData]
     public DateTime? ReadAt { get; set; }
+    /// <summary>
+    /// When the notice went out by mail (the e-mail digest, <see cref="NoticeDigest.SendNoticeDigest"/>, or a mail the
+    /// feature sent with it): set in the same SaveChanges as the mail's job, so a notice is mailed once or not yet.
+    /// </summary>
+    public DateTime? MailedAt { get; set; }
 }
 
 internal sealed class InAppNoticeConfiguration : IEntityTypeConfiguration<InAppNotice>
@@ -49,17 +54,21 @@ public sealed class InAppNotices(AppDb db)
     public async Task<HashSet<Guid>> NotifiedAsync(Guid eventId, IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         (await db.Set<InAppNotice>().Where(n => n.EventId == eventId && userIds.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
 
-    /// <summary>Adds the notice to the caller's unit of work (stored by its SaveChanges, with whatever else belongs to it).</summary>
-    public void Add(Guid eventId, Guid userId, string title, string link, DateTime at)
+    /// <summary>
+    /// Adds the notice to the caller's unit of work (stored by its SaveChanges, with whatever else belongs to it).
+    /// <paramref name="mailedAt"/>: set by a feature that mails the person about the event itself, in the same unit of
+    /// work, so the e-mail digest does not tell it a second time.
+    /// </summary>
+    public void Add(Guid eventId, Guid userId, string title, string link, DateTime at, DateTime? mailedAt = null)
     {
         if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal))
             throw new ArgumentException("A notice links to a path of this site.", nameof(link));
-        db.Add(new InAppNotice { EventId = eventId, UserId = userId, Title = Truncate(title), Link = link, At = at });
+        db.Add(new InAppNotice { EventId = eventId, UserId = userId, Title = Truncate(title), Link = link, At = at, MailedAt = mailedAt });
     }
 
     /// <summary>
     /// Adds the notice, or brings back the person's notice of the same event as new (unread, with the new title and
-    /// time): for events that recur, such as a task assigned to someone a second time.
+    /// time, not yet mailed): for events that recur, such as a task assigned to someone a second time.
     /// </summary>
     public async Task RenewAsync(Guid eventId, Guid userId, string title, string link, DateTime at, CancellationToken ct)
     {
@@ -71,6 +80,7 @@ public sealed class InAppNotices(AppDb db)
         notice.Title = Truncate(title);
         notice.At = at;
         notice.ReadAt = null;
+        notice.MailedAt = null;
     }
 
     /// <summary>Deletes the notices of events that are gone (a deleted post): a notice must not lead to nothing.</summary>

@@ -60,10 +60,12 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
             foreach (var person in batch.Where(b => !done.Contains(b.Id)))
             {
                 var text = texts.For(subject, payload.Reason, person.PreferredLanguage);
-                notices.Add(payload.EventId, person.Id, text.Title, subject.Path, payload.At);
+                var mailed = person.EmailConfirmed && person.Email is not null;
+                // Mailed here at once: the notice says so, and the e-mail digest leaves it out.
+                notices.Add(payload.EventId, person.Id, text.Title, subject.Path, payload.At, mailed ? payload.At : null);
                 // The mail job is stored with the notice: both or neither, so the notice marks the mail as done too.
-                if (person.EmailConfirmed && person.Email is { } email)
-                    mailer.Queue(texts.Mail(text, subject, email, sender),
+                if (mailed)
+                    mailer.Queue(texts.Mail(text, subject, person.Email!, sender),
                         $"participation-mail:{payload.EventId:N}:{person.Id:N}");
                 told++;
             }
