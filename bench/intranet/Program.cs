@@ -26,7 +26,7 @@ using Rathausplatz.Features.Organizations;
 // time: (a) their own stream /intranet, (b) /intranet/suche with German queries (single words in either number,
 // word starts, two words, umlaut spellings), beside /health/live as the baseline.
 // Usage: dotnet IntranetBench.dll [--staff 2000] [--spaces 200] [--posts 200000] [--wiki 20000] [--queries 300]
-//        [--only sqlite|postgres] [--postgres "Host=…"] [--results ../RESULTS.md]
+//        [--only sqlite|postgres] [--postgres "Host=…"] [--results ../RESULTS.md] [--keep-sqlite-in FOLDER]
 
 var options = new BenchOptions(args);
 var staffCount = options.Number("--staff", 2_000);
@@ -37,6 +37,8 @@ var queries = options.Number("--queries", 300);
 var only = options.Text("--only");
 var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable("RATHAUSPLATZ_BENCH_POSTGRES");
 var resultsFile = options.Text("--results");
+// A folder to keep the SQLite database in (for EXPLAIN QUERY PLAN afterwards) instead of a throwaway one.
+var keepIn = options.Text("--keep-sqlite-in");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var runs = new List<ProviderRun>();
@@ -56,7 +58,8 @@ return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? server)
 {
-    var folder = Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
+    var keep = keepIn is not null && provider == DatabaseProvider.Sqlite;
+    var folder = keep ? Directory.CreateDirectory(keepIn!) : Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
     var settings = new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider.ToString(),
@@ -105,9 +108,16 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     }
     finally
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
-        folder.Delete(recursive: true);
+        if (keep)
+        {
+            Console.WriteLine($"{name}: database kept in {folder.FullName}");
+        }
+        else
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
+            folder.Delete(recursive: true);
+        }
     }
 }
 
