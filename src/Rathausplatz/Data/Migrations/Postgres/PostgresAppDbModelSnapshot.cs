@@ -1522,6 +1522,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("SpaceId", "MustReadSince")
+                        .HasFilter("\"MustReadSince\" IS NOT NULL");
+
                     b.HasIndex("SpaceId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 

@@ -1509,6 +1509,9 @@ namespace Rathausplatz.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("SpaceId", "MustReadSince")
+                        .HasFilter("\"MustReadSince\" IS NOT NULL");
+
                     b.HasIndex("SpaceId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 
