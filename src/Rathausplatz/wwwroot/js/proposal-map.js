@@ -28,9 +28,11 @@
         marker.bindPopup(link);
         return marker;
       });
-      var group = L.markerClusterGroup ? clusters(markers) : L.featureGroup(markers);
-      group.addTo(map);
-      map.fitBounds(group.getBounds(), { maxZoom: 16, padding: [24, 24] });
+      // The view first, then the markers: added before, the clusters were laid out again when the view changed, and a
+      // marker (with its open popup) could be replaced under a click.
+      var bounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
+      map.fitBounds(bounds, { maxZoom: 16, padding: [24, 24], animate: false });
+      (L.markerClusterGroup ? clusters(markers) : L.featureGroup(markers)).addTo(map);
       var list = document.querySelector("[data-proposal-places]");
       if (list) list.open = false;
     });
