@@ -1,6 +1,6 @@
 using Rathausplatz.Data;
 using Rathausplatz.Features.Newsroom;
-using Rathausplatz.Features.Organizations;
+using Rathausplatz.Features.Delivery.Email;
 
 namespace Rathausplatz.Features.Delivery;
 
@@ -15,11 +15,8 @@ public static class DeliveryLetters
         var posts = await db.Set<Post>().AsNoTracking().Where(p => postIds.Contains(p.Id) && p.Status == PostStatus.Published).ToListAsync(ct);
         if (posts.Count == 0)
             return [];
-        var organizationId = posts[0].OrganizationId;
-        var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() })
-            .SingleAsync(ct);
-        return posts.ToDictionary(p => p.Id, post => new DeliveryLetter(post.Id, post.Type, post.Severity, organization.Name,
-            $"https://{organization.Host}", post.Slug, post.Contents.ToDictionary(c => c.Language, c => (c.Title, c.Summary))));
+        var sender = await MailSender.OfAsync(db, posts[0].OrganizationId, ct);
+        return posts.ToDictionary(p => p.Id, post => new DeliveryLetter(post.Id, post.Type, post.Severity, sender.OrganizationName,
+            sender.BaseUrl, post.Slug, post.Contents.ToDictionary(c => c.Language, c => (c.Title, c.Summary))));
     }
 }

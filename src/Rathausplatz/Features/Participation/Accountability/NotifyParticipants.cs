@@ -2,7 +2,6 @@ using System.Text.Json;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Delivery.InApp;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Features.Participation.Budgets;
 using Rathausplatz.Features.Participation.Comments;
 using Rathausplatz.Features.Participation.Debates;
@@ -44,10 +43,8 @@ public sealed class NotifyParticipants(AppDb db, JobQueue queue, InAppNotices no
         var payload = JsonSerializer.Deserialize<Payload>(job.Payload) ?? throw new PermanentJobFailure("Empty notice payload.");
         if (await SubjectAsync(payload, ct) is not { } subject)
             return; // Deleted meanwhile: nothing to tell.
-        var site = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == job.OrganizationId)
-            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() }).SingleAsync(ct);
+        var sender = await MailSender.OfAsync(db, job.OrganizationId!.Value, ct);
         var told = 0;
-        var sender = new MailSender(site.Name, $"https://{site.Host}");
         var accountAddresses = new HashSet<string>(StringComparer.Ordinal);
         // The ids alone (16 bytes a person) fit in memory even for a big town; the work on them goes in batches.
         var everyone = await Participants(payload).Distinct().ToListAsync(ct);
