@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Rathausplatz.Features.Accounts;
 using Rathausplatz.Features.Delivery.NoticeDigest;
-using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Features.Delivery.InApp;
 
@@ -14,7 +13,7 @@ namespace Rathausplatz.Features.Delivery.InApp;
 /// whether unread notices come by mail ("Hinweise per E-Mail", <see cref="NoticeMail"/>): where they see them.
 /// </summary>
 [Authorize]
-public sealed class NotificationsModel(InAppInbox inbox, NoticeMailSettings mailSettings, NoticeDigests digests, UserManager<User> users,
+public sealed class NotificationsModel(InAppInbox inbox, NoticeMailSettings mailSettings, UserManager<User> users,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<InAppInbox.Notification> Items { get; private set; } = [];
@@ -45,8 +44,6 @@ public sealed class NotificationsModel(InAppInbox inbox, NoticeMailSettings mail
         if (Enum.GetValues<NoticeMail>().Cast<NoticeMail?>().FirstOrDefault(m => m.ToString() == mail) is not { } chosen)
             return BadRequest();
         await mailSettings.SaveAsync(InAppUser.Id(User), chosen, ct);
-        // The organisation's chain of digests runs already; should it have broken, it starts again here.
-        await digests.StartAsync(HttpContext.Organization().Id, ct);
         this.Flash(text["Ihre Einstellung ist gespeichert."]);
         return Redirect("/benachrichtigungen");
     }

@@ -12,8 +12,7 @@ namespace Rathausplatz.Features.Delivery.NoticeDigest;
 /// Why here and not where a notice is added: notices are added to the caller's unit of work (a stream post, a task),
 /// and a job with a key that another request stored meanwhile would make the caller's SaveChanges fail. So the chain
 /// starts once per organisation instead: when the organisation is made (<see cref="ManageOrganizations"/>), at every
-/// start-up for all organisations (those that existed before the digest, and any chain a lost job broke), and when a
-/// person saves their setting. Each start is idempotent (the key of the next moment), so nodes and repeats do not double it.
+/// start-up for all organisations (those that existed before the digest, and any chain a lost job broke). Each start is idempotent (the key of the next moment), so nodes and repeats do not double it.
 /// </remarks>
 public sealed class NoticeDigests(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options)
 {
@@ -42,7 +41,7 @@ internal sealed class StartNoticeDigests(IServiceScopeFactory scopes, NoticeDige
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The chains that run go on; a missing one starts at the next start-up or when someone saves their setting.
+            // The chains that run go on; a missing one starts at the next start-up.
             log.LogError(e, "Starting the notice digests failed");
         }
     }

@@ -5,7 +5,6 @@ using Rathausplatz.Features.Audiences;
 using Rathausplatz.Features.Delivery.Digests;
 using Rathausplatz.Features.Delivery.Email;
 using Rathausplatz.Features.Delivery.InApp;
-using Rathausplatz.Features.Organizations;
 using Rathausplatz.Jobs;
 
 namespace Rathausplatz.Features.Delivery.NoticeDigest;
@@ -45,34 +44,33 @@ public sealed class SendNoticeDigest(AppDb db, TenantContext tenant, JobQueue jo
         var payload = JsonSerializer.Deserialize<Payload>(job.Payload) ?? throw new PermanentJobFailure("Empty payload.");
         var organization = tenant.OrganizationId ?? throw new PermanentJobFailure("A notice digest belongs to an organisation.");
         var now = time.GetUtcNow().UtcDateTime;
+        var reached = now > payload.Moment ? now : payload.Moment;
         // A job run late (the app was down) schedules the next moment after now, not every moment it missed.
-        await ScheduleAsync(jobs, organization, now > payload.Moment ? now : payload.Moment, options.Value, ct);
+        await ScheduleAsync(jobs, organization, reached, options.Value, ct);
 
         // Weekly people too when a weekly moment has come by now: this one, or one a late run (the app was down) passed.
-        var weekly = DigestSchedule.NextUtc(DeliveryFrequency.Weekly, payload.Moment.AddTicks(-1), options.Value) <= (now > payload.Moment ? now : payload.Moment);
-        var site = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == organization)
-            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault() }).SingleAsync(ct);
-        var sender = new MailSender(site.Name, $"https://{site.Host}");
+        var weekly = DigestSchedule.NextUtc(DeliveryFrequency.Weekly, payload.Moment.AddTicks(-1), options.Value) <= reached;
+        var sender = await MailSender.OfAsync(db, organization, ct);
 
-        var people = await (
-            from u in db.Users
-            where u.EmailConfirmed && u.Email != null
-                && db.Set<InAppNotice>().Any(n => n.UserId == u.Id && n.ReadAt == null && n.MailedAt == null)
+        // Every due notice of everyone due, in one query. A notice read after it is only marked mailed with the rest.
+        var due = await (
+            from n in db.Set<InAppNotice>().AsNoTracking()
+            join u in db.Users on n.UserId equals u.Id
+            where n.ReadAt == null && n.MailedAt == null && u.EmailConfirmed && u.Email != null
             let mail = db.Set<NoticeMailSetting>().Where(s => s.UserId == u.Id).Select(s => (NoticeMail?)s.Mail).FirstOrDefault()
             where mail == null || mail == NoticeMail.Daily || (weekly && mail == NoticeMail.Weekly)
-            orderby u.Id
-            select new { u.Id, Email = u.Email!, u.PreferredLanguage }).AsNoTracking().ToListAsync(ct);
+            orderby n.UserId, n.At, n.Id
+            select new { Notice = n, Email = u.Email!, u.PreferredLanguage }).ToListAsync(ct);
 
         var mailed = 0;
-        foreach (var person in people)
+        foreach (var person in due.GroupBy(d => d.Notice.UserId))
         {
-            var notices = await db.Set<InAppNotice>().Where(n => n.UserId == person.Id && n.ReadAt == null && n.MailedAt == null)
-                .OrderBy(n => n.At).ThenBy(n => n.Id).ToListAsync(ct);
-            if (notices.Count == 0)
-                continue; // Read meanwhile.
+            var notices = person.Select(d => d.Notice).ToList();
+            db.AttachRange(notices);
             foreach (var notice in notices)
                 notice.MailedAt = now;
-            mailer.Queue(NoticeDigestMail.Compose(text, sender, person.Email, person.PreferredLanguage, notices), MailKey(person.Id, payload.Moment));
+            mailer.Queue(NoticeDigestMail.Compose(text, sender, person.First().Email, person.First().PreferredLanguage, notices),
+                MailKey(person.Key, payload.Moment));
             try
             {
                 await db.SaveChangesAsync(ct);
