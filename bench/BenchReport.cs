@@ -49,10 +49,12 @@ internal static class BenchReport
     }
 }
 
-/// <summary>The command line's <c>--name value</c> options.</summary>
+/// <summary>The command line's <c>--name value</c> options and <c>--name</c> flags.</summary>
 internal sealed class BenchOptions(string[] args)
 {
     public int Number(string name, int fallback) => Text(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public bool Flag(string name) => args.Contains(name);
 
     public string? Text(string name)
     {

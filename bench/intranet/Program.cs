@@ -27,6 +27,7 @@ using Rathausplatz.Features.Organizations;
 // word starts, two words, umlaut spellings), beside /health/live as the baseline.
 // Usage: dotnet IntranetBench.dll [--staff 2000] [--spaces 200] [--posts 200000] [--wiki 20000] [--queries 300]
 //        [--only sqlite|postgres] [--postgres "Host=…"] [--results ../RESULTS.md] [--keep-sqlite-in FOLDER]
+//        [--keep-postgres]
 
 var options = new BenchOptions(args);
 var staffCount = options.Number("--staff", 2_000);
@@ -39,6 +40,8 @@ var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable(
 var resultsFile = options.Text("--results");
 // A folder to keep the SQLite database in (for EXPLAIN QUERY PLAN afterwards) instead of a throwaway one.
 var keepIn = options.Text("--keep-sqlite-in");
+// Keep the PostgreSQL database (its name is printed) for EXPLAIN ANALYZE afterwards.
+var keepPostgres = options.Flag("--keep-postgres");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var runs = new List<ProviderRun>();
@@ -58,8 +61,8 @@ return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? server)
 {
-    var keep = keepIn is not null && provider == DatabaseProvider.Sqlite;
-    var folder = keep ? Directory.CreateDirectory(keepIn!) : Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
+    var keep = provider == DatabaseProvider.Sqlite ? keepIn is not null : keepPostgres;
+    var folder = keepIn is not null && provider == DatabaseProvider.Sqlite ? Directory.CreateDirectory(keepIn) : Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
     var settings = new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider.ToString(),
@@ -110,7 +113,11 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     {
         if (keep)
         {
-            Console.WriteLine($"{name}: database kept in {folder.FullName}");
+            Console.WriteLine(provider == DatabaseProvider.Sqlite
+                ? $"{name}: database kept in {folder.FullName}"
+                : $"{name}: database kept: {settings["Database:ConnectionString"]}");
+            if (provider != DatabaseProvider.Sqlite)
+                folder.Delete(recursive: true);
         }
         else
         {
