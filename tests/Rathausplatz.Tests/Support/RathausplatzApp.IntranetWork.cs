@@ -43,6 +43,16 @@ public abstract partial class RathausplatzApp
         return document.Id;
     }
 
+    /// <summary>A comment on a document written straight into the table (for matrices; the form is tested in DocumentTests).</summary>
+    public async Task<Guid> AddDocumentCommentAsync(TestSpace space, Guid documentId, TestUser author, string body)
+    {
+        await using var scope = InOrganization(space.Organization);
+        var comment = new DocumentComment { DocumentId = documentId, AuthorId = author.Id, Body = body, CreatedAt = Now };
+        scope.Db.Add(comment);
+        await scope.Db.SaveChangesAsync();
+        return comment.Id;
+    }
+
     /// <summary>The documents of the space as stored, with their versions (number, file name, type, length).</summary>
     public async Task<List<(SpaceDocument Document, List<DocumentVersion> Versions)>> DocumentsAsync(TestSpace space)
     {

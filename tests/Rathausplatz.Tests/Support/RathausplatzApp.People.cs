@@ -79,10 +79,10 @@ public abstract partial class RathausplatzApp
     }
 
     /// <summary>A question asked with the use case behind "Frage stellen"; its notice job is queued, not run.</summary>
-    public async Task<Guid> AskExpertsAsync(TestUser asker, string title, string skills)
+    public async Task<Guid> AskExpertsAsync(TestUser asker, string title, string skills, string body = "")
     {
         await using var scope = InOrganization(asker.Organization);
-        var asked = await scope.Get<AskExperts>().AskAsync(new QuestionInput(asker.Id, title, "", skills), CancellationToken.None);
+        var asked = await scope.Get<AskExperts>().AskAsync(new QuestionInput(asker.Id, title, body, skills), CancellationToken.None);
         return asked.Id ?? throw new InvalidOperationException($"The question was refused: {string.Join(", ", asked.Problems)}");
     }
 
@@ -92,6 +92,17 @@ public abstract partial class RathausplatzApp
         await using var scope = InOrganization(author.Organization);
         var (id, problem) = await scope.Get<AskExperts>().AnswerAsync(questionId, author.Id, body, CancellationToken.None);
         return id ?? throw new InvalidOperationException($"The answer was refused: {problem}");
+    }
+
+    /// <summary>
+    /// Removes an answer through the change tracker, as a use case would (the app has none yet to delete answers),
+    /// so that steps of SaveChanges such as the search index see it go.
+    /// </summary>
+    public async Task RemoveExpertAnswerAsync(TestOrganization organization, Guid answerId)
+    {
+        await using var scope = InOrganization(organization);
+        scope.Db.Remove(await scope.Db.Set<ExpertAnswer>().SingleAsync(a => a.Id == answerId));
+        await scope.Db.SaveChangesAsync();
     }
 
     public async Task<Guid?> BestAnswerAsync(TestOrganization organization, Guid questionId)

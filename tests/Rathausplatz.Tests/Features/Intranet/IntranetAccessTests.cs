@@ -106,13 +106,17 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["search task"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
         ["search space"] = "200+ 200+ 200+ 200+ 200+ 200- 403 signin",
         ["search colleague"] = "200+ 200+ 200- 200+ 200+ 200- 403 signin",
+        // A question is found by its title and by its answers' words, both leading to the question page (staff only).
+        ["search question"] = "200+ 200+ 200- 200+ 200+ 200- 403 signin",
+        ["search answer"] = "200+ 200+ 200- 200+ 200+ 200- 403 signin",
+        ["search document comment"] = "200+ 200+ 200+ 200- 200+ 200- 403 signin",
     };
 
     public static TheoryData<string> Resources() => [.. Expected.Keys];
 
     private sealed record Town(TestOrganization Org, TestSpace Space, Guid PostId, Dictionary<string, TestUser?> People, TestUser Member,
         Guid SkillId, Guid QuestionId, Guid AnswerId, Guid TaskId, Guid DocumentId, TestWikiPage SpaceWikiPage, TestWikiPage KnowledgeBasePage,
-        Guid CommentId, Guid AttachmentId);
+        Guid CommentId, Guid AttachmentId, Guid DocumentCommentId);
 
     /// <summary>Words that only the space's stream contains, so a page showing them shows the space's content.</summary>
     private const string Secret = "Vertraulich-Haushaltsentwurf";
@@ -137,7 +141,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         await app.AddStreamPostAsync(other, owner, "Nur für den anderen Raum.");
         await app.CreateProfileAsync(member, skills: "Haushaltsrecht");
         var questionId = await app.AskExpertsAsync(owner, "Wer kennt sich mit dem Haushalt aus?", "haushaltsrecht");
-        var answerId = await app.AnswerExpertQuestionAsync(member, questionId, "Ich.");
+        var answerId = await app.AnswerExpertQuestionAsync(member, questionId, "Ich, und Frau Berger aus der Kämmerei.");
         var spaceWikiPage = await app.CreateWikiPageAsync(member, space, "Ablage", Secret);
         var knowledgeBasePage = await app.CreateWikiPageAsync(member, null, Unique.Name("Reisekosten"), Secret);
         var people = new Dictionary<string, TestUser?>
@@ -153,9 +157,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         };
         var taskId = await app.AddTaskAsync(space, owner, "Haushalt prüfen", member);
         var documentId = await app.AddDocumentAsync(space, owner, "Entwurf", "entwurf.pdf", "application/pdf", DocumentTests.Pdf);
+        var documentCommentId = await app.AddDocumentCommentAsync(space, documentId, member, "Die Gliederung passt.");
         var attachmentId = await app.AddStreamAttachmentAsync(space, postId, "plan.png", "image/png", StreamAttachmentTests.Png, preview: StreamAttachmentTests.Png);
         return new Town(org, space, postId, people, member, await app.SkillIdAsync(member, "Haushaltsrecht"), questionId, answerId, taskId, documentId, spaceWikiPage, knowledgeBasePage,
-            commentId, attachmentId);
+            commentId, attachmentId, documentCommentId);
     }
 
     [Theory]
@@ -193,9 +198,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
         Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
-        Assert.Equal("200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
-            await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task")]));
-        Assert.Equal("200+ 200+", string.Join(' ', [await AnswerAsync(admin, true, town, "search space"), await AnswerAsync(admin, true, town, "search post")]));
+        Assert.Equal("200- 200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
+            await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task"), await AnswerAsync(staff, true, town, "search document comment")]));
+        Assert.Equal("200+ 200+ 200+", string.Join(' ', [await AnswerAsync(admin, true, town, "search space"), await AnswerAsync(admin, true, town, "search post"),
+            await AnswerAsync(admin, true, town, "search document comment")]));
     }
 
     [Fact]
@@ -219,7 +225,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         Assert.DoesNotContain(town.Space.Title, list.Body!.TextContent);
         // Their search finds none of this town's items, however it is asked.
         foreach (var client in new[] { foreignAdmin, foreignStaff })
-            foreach (var q in new[] { "Haushaltsentwurf", "haushalt", "Rechnungsprüfung", "entwurf", "Haushaltsrecht" })
+            foreach (var q in new[] { "Haushaltsentwurf", "haushalt", "Rechnungsprüfung", "entwurf", "Haushaltsrecht", "Kaemmerei", "Gliederung" })
             {
                 var found = await client.GetPageAsync("/intranet/suche?q=" + Uri.EscapeDataString(q));
                 Assert.Empty(found.QuerySelectorAll(".intranet-result"));
@@ -241,7 +247,7 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         var list = await guest.GetPageAsync("/intranet/raeume");
         Assert.Equal([town.Space.Title], list.QuerySelectorAll(".space-card h3").Select(h => h.TextContent.Trim()));
         // Search: the other space's post, the knowledge base page and the colleague's profile stay unfound; only their space's items come up.
-        foreach (var q in new[] { "anderen", "Haushaltsentwurf", "Haushaltsrecht", "Raum" })
+        foreach (var q in new[] { "anderen", "Haushaltsentwurf", "Haushaltsrecht", "Raum", "haushalt", "Kaemmerei", "Gliederung" })
         {
             var found = await guest.GetPageAsync("/intranet/suche?q=" + Uri.EscapeDataString(q));
             var links = found.QuerySelectorAll(".intranet-result a").Select(a => a.GetAttribute("href")!).ToList();
@@ -345,6 +351,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "search task" => await client.GetAsync("/intranet/suche?q=pruefen"),
             "search space" => await client.GetAsync("/intranet/suche?q=haushalt"),
             "search colleague" => await client.GetAsync("/intranet/suche?q=Haushaltsrecht"),
+            "search question" => await client.GetAsync("/intranet/suche?q=kennt%20Haushalt"),
+            "search answer" => await client.GetAsync("/intranet/suche?q=Kaemmerei"),
+            "search document comment" => await client.GetAsync("/intranet/suche?q=gliederung"),
             _ => throw new ArgumentOutOfRangeException(nameof(resource)),
         };
         var secret = resource switch
@@ -359,6 +368,8 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "search task" => Link(s.TaskPath(town.TaskId)),
             "search space" => Link(s.Path),
             "search colleague" => Link($"/intranet/personen/{town.Member.Id}"),
+            "search question" or "search answer" => Link($"/intranet/personen/fragen/{town.QuestionId}"),
+            "search document comment" => Link(s.DocumentPath(town.DocumentId) + "#kommentar-" + town.DocumentCommentId),
             _ => null,
         };
         return await ClassifyAsync(response, secret);

@@ -85,6 +85,73 @@ public abstract class IntranetSearchTests(RathausplatzApp app)
     }
 
     [Fact]
+    public async Task AnExpertQuestionIsFoundByStaffThroughItsTitleTextAndAnswersNotByGuests()
+    {
+        var (space, member, client) = await SpaceWithMemberAsync();
+        var guest = await app.CreateUserAsync(space.Organization, Roles.Guest);
+        await app.AddToSpaceAsync(space, guest, SpaceRole.Guest);
+        var guestClient = await app.CreateSignedInClientAsync(guest);
+        var colleague = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.Staff);
+        var questionId = await app.AskExpertsAsync(member, "Wann dürfen Bäume geschnitten werden?", "grünflächen",
+            body: "Es geht um die **Straßenbäume** am Marktplatz.");
+        var answerId = await app.AnswerExpertQuestionAsync(colleague, questionId, "Nicht im Frühjahr, wegen der Brutzeit.");
+        var question = $"/intranet/personen/fragen/{questionId}";
+
+        foreach (var query in new[] { "Baum", "geschnitten", "strasse", "markt", "fruehjahr", "Brutzeit Baum" })
+            Assert.True((await SearchAsync(client, query)).Any(h => h.Href == question), $"\"{query}\" did not find the question.");
+        Assert.Single(await SearchAsync(client, "Brutzeit Strassenbaeume"));
+        var page = await client.GetPageAsync("/intranet/suche?q=brutzeit&art=fragen");
+        Assert.Contains("Frage an die Expert:innen", page.QuerySelector(".intranet-result__meta")!.TextContent);
+        Assert.Contains("<mark>Brutzeit</mark>", page.QuerySelector(".intranet-result__snippet")!.InnerHtml);
+        Assert.Empty(await SearchAsync(client, "brutzeit", "&art=kommentare"));
+        // A guest is no colleague: the question page answers 403, and search does not find it.
+        foreach (var query in new[] { "Baum", "Brutzeit" })
+            Assert.Empty(await SearchAsync(guestClient, query));
+
+        // An answer that goes takes its words with it; the question stays findable by its own.
+        await app.RemoveExpertAnswerAsync(space.Organization, answerId);
+        Assert.Empty(await SearchAsync(client, "Brutzeit"));
+        Assert.Contains(question, (await SearchAsync(client, "Strassenbaeume")).Select(h => h.Href));
+        // A new answer is found at once.
+        await app.AnswerExpertQuestionAsync(member, questionId, "Das Grünflächenamt weiß es.");
+        Assert.Contains(question, (await SearchAsync(client, "gruenflaechenamt")).Select(h => h.Href));
+    }
+
+    [Fact]
+    public async Task ADocumentCommentIsFoundByTheSpaceAndGoesWithItsDocument()
+    {
+        var (space, member, client) = await SpaceWithMemberAsync();
+        var guest = await app.CreateUserAsync(space.Organization, Roles.Guest);
+        await app.AddToSpaceAsync(space, guest, SpaceRole.Guest);
+        var admin = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.OrganizationAdmin);
+        var outsider = await app.CreateUserWithTwoFactorAsync(space.Organization, Roles.Staff);
+        var elsewhere = await app.CreateOrganizationAsync();
+        var foreignAdmin = await app.CreateUserWithTwoFactorAsync(elsewhere, Roles.OrganizationAdmin);
+        var documentId = await app.AddDocumentAsync(space, member, "Lageplan", "lageplan.pdf", "application/pdf", DocumentTests.Pdf);
+        var shown = await client.GetPageAsync(space.DocumentPath(documentId));
+        using (var commented = await shown.Form("form[action*='handler=Comment']").Set("Body", "Die **Müllabfuhr** fährt über die Brücke.").SubmitAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, commented.StatusCode);
+        var link = (await SearchAsync(client, "muellabfuhr")).Single().Href;
+        Assert.StartsWith(space.DocumentPath(documentId) + "#kommentar-", link);
+
+        foreach (var person in new[] { guest, admin })
+        {
+            var other = await app.CreateSignedInClientAsync(person);
+            foreach (var query in new[] { "Müllabfuhr", "bruecke", "fährt Brücken" })
+                Assert.Equal([link], (await SearchAsync(other, query)).Select(h => h.Href));
+        }
+        foreach (var person in new[] { outsider, foreignAdmin })
+            Assert.Empty(await SearchAsync(await app.CreateSignedInClientAsync(person), "Müllabfuhr"));
+
+        // Deleting the document deletes its comments, and the index forgets them.
+        var commentId = Guid.Parse(link.Split("#kommentar-")[1]);
+        using (var deleted = await (await client.GetPageAsync(space.DocumentPath(documentId))).Form("form[action*='handler=Delete']").SubmitAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await app.SearchEntriesAsync(space.Organization, commentId));
+        Assert.Empty(await SearchAsync(client, "Müllabfuhr"));
+    }
+
+    [Fact]
     public async Task PagingAndCountsCoverOnlyWhatTheSearcherMayRead()
     {
         var (space, member, client) = await SpaceWithMemberAsync();

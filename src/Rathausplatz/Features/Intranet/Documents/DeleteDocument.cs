@@ -16,6 +16,8 @@ public sealed class DeleteDocument(AppDb db)
             return Removal.NotFound;
         if (!space.MayRemove(document.CreatedById))
             return Removal.NotAllowed;
+        // Its comments too: the database would cascade, but their search entries would stay behind.
+        await db.Set<DocumentComment>().Where(c => c.DocumentId == documentId).LoadAsync(ct);
         db.Remove(document);
         await db.SaveChangesAsync(ct);
         return Removal.Removed;

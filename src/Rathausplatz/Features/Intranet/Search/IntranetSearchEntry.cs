@@ -4,14 +4,14 @@ using Rathausplatz.Data;
 namespace Rathausplatz.Features.Intranet.Search;
 
 /// <summary>What a search result is. Stored as numbers: do not reorder.</summary>
-public enum SearchKind { Post = 0, Comment = 1, WikiPage = 2, Document = 3, Task = 4, Space = 5, Person = 6 }
+public enum SearchKind { Post = 0, Comment = 1, WikiPage = 2, Document = 3, Task = 4, Space = 5, Person = 6, Question = 7, DocumentComment = 8 }
 
 /// <summary>
 /// One findable thing of the intranet as the search index sees it: the stems of its title and text
 /// (<see cref="Newsroom.Search.SearchText.Normalise"/>) for matching, and its shown title, plain text and
 /// address for the result list. <see cref="SpaceId"/> is what the permission filter joins on: the space an
-/// item belongs to (a space's own entry carries its id), null for the knowledge base and people, which
-/// are for staff. <see cref="IntranetSearchIndexer"/> keeps the rows in step with the items.
+/// item belongs to (a space's own entry carries its id), null for the knowledge base, people and expert
+/// questions, which are for staff. <see cref="IntranetSearchIndexer"/> keeps the rows in step with the items.
 /// </summary>
 public sealed class IntranetSearchEntry : ITenantOwned
 {

@@ -11,8 +11,8 @@ namespace Rathausplatz.Features.Intranet.Search;
 
 /// <summary>
 /// Keeps <see cref="IntranetSearchEntry"/> rows in step with the intranet's items: a step of SaveChanges, so no use
-/// case can forget it. While saving it notes which items changed (posts, comments, wiki pages, documents and their
-/// versions, tasks, spaces, profiles and skills, accounts deleted or renamed); once they are saved it describes them afresh from the database
+/// case can forget it. While saving it notes which items changed (posts, comments, wiki pages, documents, their
+/// versions and comments, tasks, spaces, profiles and skills, expert questions and their answers, accounts deleted or renamed); once they are saved it describes them afresh from the database
 /// (<see cref="IntranetSearchSources"/>) and saves their entries, inside the caller's transaction when there is one.
 /// Why after and not during the save: an entry is made of several items (a comment needs its post's space, a
 /// profile its account's name and its skills), and reading them back once stored is simpler than piecing them
@@ -116,6 +116,10 @@ internal sealed class IntranetSearchIndexer : SaveChangesInterceptor
                 Space s => (SearchKind.Space, s.Id),
                 StaffProfile p => (SearchKind.Person, p.UserId),
                 ProfileSkill s => (SearchKind.Person, s.UserId),
+                ExpertQuestion q => (SearchKind.Question, q.Id),
+                // An answer is part of its question's entry.
+                ExpertAnswer a => (SearchKind.Question, a.QuestionId),
+                DocumentComment c => (SearchKind.DocumentComment, c.Id),
                 // A deleted account takes its profile's entry (name, job title) with it; a new name is found at once.
                 Accounts.User u when entry.State == EntityState.Deleted || entry.Property(nameof(Accounts.User.DisplayName)).IsModified
                     => (SearchKind.Person, u.Id),

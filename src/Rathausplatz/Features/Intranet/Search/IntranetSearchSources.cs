@@ -62,6 +62,24 @@ internal static class IntranetSearchSources
                     string.Join(" · ", new[] { p.JobTitle, string.Join(", ", p.Skills), p.CanHelpWith }.Where(t => !string.IsNullOrWhiteSpace(t))),
                     $"/intranet/personen/{p.UserId}", p.UpdatedAt))
                 .ToList(),
+            // One entry per question: its answers' words find it too, and the result leads to the question with all answers.
+            SearchKind.Question => (await db.Set<ExpertQuestion>().IgnoreQueryFilters().AsNoTracking().Where(q => ids.Contains(q.Id))
+                    .Select(q => new
+                    {
+                        q.Id, q.OrganizationId, q.Title, q.Body, q.CreatedAt,
+                        Answers = db.Set<ExpertAnswer>().IgnoreQueryFilters().Where(a => a.QuestionId == q.Id).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                            .Select(a => new { a.Body, a.CreatedAt }).ToList(),
+                    }).ToListAsync(ct))
+                .Select(q => Entry(kind, q.Id, q.OrganizationId, null, q.Title,
+                    string.Join("\n\n", new[] { Markdown(q.Body) }.Concat(q.Answers.Select(a => Markdown(a.Body))).Where(t => t.Length > 0)),
+                    $"/intranet/personen/fragen/{q.Id}", q.Answers.Select(a => a.CreatedAt).Append(q.CreatedAt).Max()))
+                .ToList(),
+            SearchKind.DocumentComment => (await (from c in db.Set<DocumentComment>().IgnoreQueryFilters().AsNoTracking()
+                                                  join d in db.Set<SpaceDocument>().IgnoreQueryFilters() on c.DocumentId equals d.Id
+                                                  where ids.Contains(c.Id)
+                                                  select new { c.Id, c.OrganizationId, d.SpaceId, c.DocumentId, c.Body, c.CreatedAt }).ToListAsync(ct))
+                .Select(c => Entry(kind, c.Id, c.OrganizationId, c.SpaceId, null, Markdown(c.Body), $"/intranet/raeume/{c.SpaceId}/dokumente/{c.DocumentId}#kommentar-{c.Id}", c.CreatedAt))
+                .ToList(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return entries;
@@ -80,6 +98,8 @@ internal static class IntranetSearchSources
             SearchKind.Task => db.Set<SpaceTask>().IgnoreQueryFilters().Select(t => t.Id).Where(id => !indexed.Contains(id)),
             SearchKind.Space => db.Set<Space>().IgnoreQueryFilters().Select(s => s.Id).Where(id => !indexed.Contains(id)),
             SearchKind.Person => db.Set<StaffProfile>().IgnoreQueryFilters().Select(p => p.UserId).Where(id => !indexed.Contains(id)),
+            SearchKind.Question => db.Set<ExpertQuestion>().IgnoreQueryFilters().Select(q => q.Id).Where(id => !indexed.Contains(id)),
+            SearchKind.DocumentComment => db.Set<DocumentComment>().IgnoreQueryFilters().Select(c => c.Id).Where(id => !indexed.Contains(id)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

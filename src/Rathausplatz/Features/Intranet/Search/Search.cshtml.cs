@@ -61,6 +61,8 @@ public static class SearchKinds
         SearchKind.Task => "Aufgabe",
         SearchKind.Space => "Raum",
         SearchKind.Person => "Person",
+        SearchKind.Question => Texts.Key("Frage an die Expert:innen"),
+        SearchKind.DocumentComment => Texts.Key("Kommentar zu einem Dokument"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -73,6 +75,8 @@ public static class SearchKinds
         SearchKind.Task => "Aufgaben",
         SearchKind.Space => "Räume",
         SearchKind.Person => "Personen",
+        SearchKind.Question => Texts.Key("Fragen an die Expert:innen"),
+        SearchKind.DocumentComment => Texts.Key("Kommentare zu Dokumenten"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -85,6 +89,8 @@ public static class SearchKinds
         SearchKind.Task => "aufgaben",
         SearchKind.Space => "raeume",
         SearchKind.Person => "personen",
+        SearchKind.Question => "fragen",
+        SearchKind.DocumentComment => "dokumentkommentare",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -15,9 +15,9 @@ public sealed record IntranetHitPage(IReadOnlyList<IntranetHit> Hits, IReadOnlyD
 /// Searches the intranet for one person: only what they may open by its own page is found. The permission rule of
 /// <see cref="SpaceAccess"/> is part of the full-text query itself, so paging and counts are over readable items only:
 /// <list type="bullet">
-/// <item>a space's content (posts, comments, wiki pages, documents, tasks) for its members, guests included, and the organisation's admins;</item>
+/// <item>a space's content (posts, comments, wiki pages, documents and their comments, tasks) for its members, guests included, and the organisation's admins;</item>
 /// <item>a space itself for whoever sees it: members, admins, and staff when it is open or on request;</item>
-/// <item>the knowledge base and colleagues' profiles (of accounts that still have a staff role) for staff only.</item>
+/// <item>the knowledge base, expert questions (with their answers) and colleagues' profiles (of accounts that still have a staff role) for staff only.</item>
 /// </list>
 /// Other organisations' items never: the index rows carry the organisation and the query asks for the current one.
 /// The words are normalised by the newsroom's German analysis (<see cref="SearchQuery"/>, <see cref="SearchText"/>).
@@ -66,7 +66,7 @@ public sealed class SearchIntranet(AppDb db, TenantContext tenant)
         string[] roles = SpaceAccess.StaffRoles;
         // The permission rule, the same in both dialects (v: the index row with kind and space, sp: its space):
         //   admins read every space; members (guests included) their spaces; staff see open and on-request spaces
-        //   themselves (not their content) and everything outside spaces (knowledge base, people); a profile is
+        //   themselves (not their content) and everything outside spaces (knowledge base, people, expert questions); a profile is
         //   found only while its account has a staff role, as its page is shown only then.
         // The tsquery is written where it is used, not taken from a CTE, so the planner sees how common the words
         // are (SearchPosts explains the difference it makes).
