@@ -37,6 +37,15 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         Authority = new Uri($"http://127.0.0.1:{line["listening ".Length..]}");
     }
 
+    /// <summary>The administration puts <paramref name="login"/> into these groups (and out of all others) at the provider.</summary>
+    public async Task SetGroupsAsync(string login, params string[] groups)
+    {
+        using var client = new HttpClient();
+        using var set = await client.PutAsync(new Uri(Authority, "/test/groups/" + Uri.EscapeDataString(login)),
+            new StringContent(System.Text.Json.JsonSerializer.Serialize(groups)));
+        set.EnsureSuccessStatusCode();
+    }
+
     /// <summary>
     /// What a browser does at the provider: follows its redirects to the login form, signs in as
     /// <paramref name="login"/> and follows on until the provider sends it back to the app; returns that address.

@@ -20,6 +20,15 @@ public sealed class IdentityProviderSettings
     /// then staff set up two-factor sign-in here as well, as with a password.
     /// </summary>
     public bool TwoFactorAtProvider { get; set; }
+
+    /// <summary>
+    /// The userinfo claim that lists the person's groups (Keycloak's "Group Membership" mapper, "Token Claim Name").
+    /// Only read when <see cref="GroupRoles"/> maps groups to roles.
+    /// </summary>
+    public string GroupsClaim { get; set; } = "groups";
+
+    /// <summary>Which groups give which role (<c>…:Roles:&lt;role&gt;</c>); read by <see cref="IdentityProviders.Read"/>, not bound.</summary>
+    public GroupRoles GroupRoles { get; internal set; } = GroupRoles.None;
 }
 
 /// <summary>The configured identity providers, one authentication scheme per organisation slug.</summary>
@@ -52,7 +61,17 @@ public sealed class IdentityProviders(IReadOnlyDictionary<string, IdentityProvid
     public string? SignedInAt(System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(SignedInAtClaim)?.Value is { } slug && bySlug.ContainsKey(slug) ? slug : null;
 
+    /// <summary>Reads every organisation's provider; a setting that cannot be right stops the start with a message naming it.</summary>
     public static IReadOnlyDictionary<string, IdentityProviderSettings> Read(IConfiguration configuration) =>
         configuration.GetSection(ConfigurationSection).GetChildren()
-            .ToDictionary(s => s.Key, s => s.Get<IdentityProviderSettings>() ?? new(), StringComparer.Ordinal);
+            .ToDictionary(s => s.Key, ReadOne, StringComparer.Ordinal);
+
+    private static IdentityProviderSettings ReadOne(IConfigurationSection section)
+    {
+        var settings = section.Get<IdentityProviderSettings>() ?? new();
+        if (string.IsNullOrWhiteSpace(settings.GroupsClaim))
+            throw new InvalidOperationException($"{section.Path}:GroupsClaim is empty; leave it out for \"groups\" or name the claim that lists the groups.");
+        settings.GroupRoles = GroupRoles.Read(section);
+        return settings;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Rathausplatz.Data;
 
 namespace Rathausplatz.Features.Accounts.SingleSignOn;
 
@@ -8,8 +9,10 @@ public enum SingleSignOnOutcome { SignedIn, EmailNotVerified, LockedOut, NotAllo
 /// Signs in a member of staff whom the organisation's identity provider has authenticated. The first
 /// time, the provider's account is tied to the account here with the same e-mail address, or a new
 /// staff account is made; later sign-ins find it by the provider's subject, even after the address changed.
+/// Each sign-in sets the roles that the provider's groups decide (<see cref="GroupRoles"/>).
 /// </summary>
-public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInManager<User> signIn, TimeProvider time)
+public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInManager<User> signIn, AppDb db, TimeProvider time,
+    ILogger<SignInWithIdentityProvider> log)
 {
     public async Task<SingleSignOnOutcome> RunAsync(ExternalLoginInfo login, string slug, IdentityProviderSettings settings)
     {
@@ -30,9 +33,8 @@ public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInMa
             }
         }
 
-        // Whoever the administration's provider knows is staff; more rights stay with the organisation's admins.
-        if (!(await users.GetRolesAsync(user)).Any(Roles.RequiringTwoFactor.Contains))
-            await users.AddToRoleAsync(user, Roles.Staff);
+        if (!await SetRolesAsync(user, login.Principal, slug, settings.GroupRoles))
+            return SingleSignOnOutcome.Refused;
 
         if (await users.IsLockedOutAsync(user))
             return SingleSignOnOutcome.LockedOut;
@@ -48,6 +50,37 @@ public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInMa
         signIn.Context.User = new ClaimsPrincipal(new ClaimsIdentity());
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
         return SingleSignOnOutcome.SignedIn;
+    }
+
+    /// <summary>
+    /// The roles the mapping manages become what the provider's groups say, at every sign-in: leaving a group there
+    /// takes the role here. Other roles stay with the organisation's admins. Done before the sign-in is made, so it
+    /// carries the new roles at once.
+    /// </summary>
+    private async Task<bool> SetRolesAsync(User user, ClaimsPrincipal fromProvider, string slug, GroupRoles mapping)
+    {
+        var groups = fromProvider.FindAll(GroupRoles.GroupClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var current = await users.GetRolesAsync(user);
+        var wanted = current.Except(mapping.Managed).Union(mapping.GivenBy(groups)).ToHashSet(StringComparer.Ordinal);
+        // Whoever the administration's provider knows is staff; more rights come from the groups or the organisation's admins.
+        if (!wanted.Any(Roles.RequiringTwoFactor.Contains))
+            wanted.Add(Roles.Staff);
+        var add = wanted.Except(current).ToList();
+        var remove = current.Except(wanted).ToList();
+        if (add.Count == 0 && remove.Count == 0)
+            return true;
+
+        // Both steps or neither (as in ChangeMemberRoles); when they fail, no sign-in with the old roles either.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var removed = remove.Count == 0 ? IdentityResult.Success : await users.RemoveFromRolesAsync(user, remove);
+        var added = !removed.Succeeded || add.Count == 0 ? removed : await users.AddToRolesAsync(user, add);
+        if (!added.Succeeded)
+            return false;
+        await transaction.CommitAsync();
+        // There is no audit table for role changes (admins' changes are not recorded either); the log keeps this one.
+        log.LogInformation("Sign-in at the identity provider of {Organization} changed the roles of account {UserId}: added {Added}, removed {Removed}",
+            slug, user.Id, add, remove);
+        return true;
     }
 
     private async Task<User?> CreateAsync(string email, ClaimsPrincipal principal)

@@ -59,6 +59,9 @@ public static class SingleSignOnSetup
             o.Scope.Add(scope);
         o.GetClaimsFromUserInfoEndpoint = true;
         o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
+        // The groups come from the userinfo answer (Keycloak's group mapper: "Add to userinfo"), under a claim type of
+        // our own: the token handler renames some names (e.g. "group"), and no ID token claim can pose as them.
+        o.ClaimActions.MapJsonKey(GroupRoles.GroupClaim, settings.GroupsClaim);
         // Only the ID token is kept (as a claim of the sign-in, see SignInWithIdentityProvider): signing out at the
         // provider names it. Nothing here calls the provider's APIs on the person's behalf.
         o.SaveTokens = true;

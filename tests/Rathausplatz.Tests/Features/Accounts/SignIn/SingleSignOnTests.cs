@@ -158,6 +158,82 @@ public abstract class SingleSignOnTests(SingleSignOnApp app)
         Assert.Equal("/", signedOut.RedirectTarget());
     }
 
+    [Fact]
+    public async Task AMemberOfAMappedGroupIsEditorAtOnceAndNoLongerAfterLeavingTheGroupAtTheProvider()
+    {
+        var org = await app.OrganizationAsync();
+        var client = app.CreateClient(org);
+        const string email = "gruppen.redakteurin@musterstadt.example";
+
+        using (var recording = app.Logs.Record())
+        {
+            await app.IdentityProvider.SetGroupsAsync("gruppen.redakteurin", "/redaktion", "/verwaltung/presse");
+            Assert.Equal("/", await SignInAtProviderAsync(client, "gruppen.redakteurin"));
+            var change = Assert.Single(recording.Entries, e => e.Category == typeof(SignInWithIdentityProvider).FullName);
+            Assert.Contains("added editor", change.Message);
+            Assert.DoesNotContain(email, change.Message);
+        }
+        Assert.Equal([Roles.Editor], (await app.FindAccountAsync(org, email))!.Roles);
+        // The sign-in that gave the role carries it: no minute to wait for the cookie's refresh.
+        using var newsroom = await client.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.OK, newsroom.StatusCode);
+
+        // The administration took her out of the group: the next sign-in takes the role; she stays staff.
+        var later = app.CreateClient(org);
+        await app.IdentityProvider.SetGroupsAsync("gruppen.redakteurin", "/verwaltung/presse");
+        Assert.Equal("/", await SignInAtProviderAsync(later, "gruppen.redakteurin"));
+        Assert.Equal([Roles.Staff], (await app.FindAccountAsync(org, email))!.Roles);
+        using var refused = await later.GetAsync("/newsroom");
+        Assert.StartsWith("/error/403", refused.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task AnyOfTheGroupsMappedToARoleGivesItAndGroupNamesMatchExactly()
+    {
+        var org = await app.OrganizationAsync();
+
+        await app.IdentityProvider.SetGroupsAsync("gruppen.it", "/it-administration");
+        await app.IdentityProvider.SetGroupsAsync("gruppen.fast", "/Redaktion", "verwaltung/leitung", "/redaktion/presse");
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), "gruppen.it"));
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), "gruppen.fast"));
+
+        Assert.Equal([Roles.OrganizationAdmin], (await app.FindAccountAsync(org, "gruppen.it@musterstadt.example"))!.Roles);
+        Assert.Equal([Roles.Staff], (await app.FindAccountAsync(org, "gruppen.fast@musterstadt.example"))!.Roles);
+    }
+
+    [Fact]
+    public async Task ARoleAnAdminGaveThatNoMappingNamesStaysWhenTheGroupsChange()
+    {
+        var org = await app.OrganizationAsync();
+        const string email = "gruppen.moderator@musterstadt.example";
+        await app.IdentityProvider.SetGroupsAsync("gruppen.moderator", "/redaktion");
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), "gruppen.moderator"));
+        var member = (await app.FindAccountAsync(org, email))!;
+        var admin = await app.CreateSignedInClientAsync(await app.CreateUserWithTwoFactorAsync(org, Roles.OrganizationAdmin));
+        var page = await admin.GetPageAsync($"/admin/members/{member.Id}");
+        using var saved = await page.FormWithButton("Rollen speichern").Check("SelectedRoles", Roles.Editor, Roles.Moderator).SubmitAsync(admin);
+        Assert.Equal([Roles.Editor, Roles.Moderator], (await app.FindAccountAsync(org, email))!.Roles.Order());
+
+        await app.IdentityProvider.SetGroupsAsync("gruppen.moderator");
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), "gruppen.moderator"));
+
+        Assert.Equal([Roles.Moderator], (await app.FindAccountAsync(org, email))!.Roles);
+    }
+
+    [Fact]
+    public async Task APlatformAdminsRoleIsNoneOfTheMappingsBusiness()
+    {
+        var org = await app.OrganizationAsync();
+        var platformAdmin = await app.CreateUserAsync(org, Roles.PlatformAdmin);
+
+        await app.IdentityProvider.SetGroupsAsync(platformAdmin.Email, "/verwaltung/leitung");
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), platformAdmin.Email));
+        Assert.Equal([Roles.OrganizationAdmin, Roles.PlatformAdmin], (await app.FindAccountAsync(org, platformAdmin.Email))!.Roles.Order());
+        await app.IdentityProvider.SetGroupsAsync(platformAdmin.Email);
+        Assert.Equal("/", await SignInAtProviderAsync(app.CreateClient(org), platformAdmin.Email));
+        Assert.Equal([Roles.PlatformAdmin], (await app.FindAccountAsync(org, platformAdmin.Email))!.Roles);
+    }
+
     private static async Task<string> PolicyOfAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
@@ -207,6 +283,10 @@ public abstract class SingleSignOnApp(DatabaseProvider provider) : RathausplatzA
         new($"{IdentityProviders.ConfigurationSection}:{Slug}:DisplayName", "Dienstkonto Teststadt"),
         new($"{IdentityProviders.ConfigurationSection}:{Slug}:RequireHttpsMetadata", "false"),
         new($"{IdentityProviders.ConfigurationSection}:{Slug}:TwoFactorAtProvider", "true"),
+        // The test provider sends "groups" (the default GroupsClaim); moderator is left to the admins.
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:Roles:{Roles.Editor}:0", "/redaktion"),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:Roles:{Roles.OrganizationAdmin}:0", "/verwaltung/leitung"),
+        new($"{IdentityProviders.ConfigurationSection}:{Slug}:Roles:{Roles.OrganizationAdmin}:1", "/it-administration"),
     ];
 }
 
