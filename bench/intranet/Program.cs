@@ -27,7 +27,7 @@ using Rathausplatz.Features.Organizations;
 // word starts, two words, umlaut spellings), beside /health/live as the baseline.
 // Usage: dotnet IntranetBench.dll [--staff 2000] [--spaces 200] [--posts 200000] [--wiki 20000] [--queries 300]
 //        [--only sqlite|postgres] [--postgres "Host=…"] [--results ../RESULTS.md] [--keep-sqlite-in FOLDER]
-//        [--keep-postgres]
+//        [--keep-postgres] [--log-sql]
 
 var options = new BenchOptions(args);
 var staffCount = options.Number("--staff", 2_000);
@@ -42,6 +42,8 @@ var resultsFile = options.Text("--results");
 var keepIn = options.Text("--keep-sqlite-in");
 // Keep the PostgreSQL database (its name is printed) for EXPLAIN ANALYZE afterwards.
 var keepPostgres = options.Flag("--keep-postgres");
+// Print every SQL command EF runs with its duration (where a request's time goes).
+var logSql = options.Flag("--log-sql");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var runs = new List<ProviderRun>();
@@ -74,6 +76,8 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
         ["Logging:LogLevel:Default"] = "Warning",
         ["RateLimits:AccountsPerMinute"] = "1000000",
     };
+    if (logSql)
+        settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
     if (server is not null)
         settings["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"rathausplatz_bench_{Guid.CreateVersion7():N}" }.ConnectionString;
     await using var app = new BenchApp(settings);
@@ -104,8 +108,14 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
         var health = Enumerable.Range(0, queries).Select(_ => "/health/live").ToList();
         foreach (var path in stream.Take(30).Concat(search.Take(30)).Concat(health.Take(30)))
             await GetAsync(path);
+        if (logSql)
+            Console.WriteLine("== measuring the stream");
         var streamTimes = await TimeAsync(stream, GetAsync);
+        if (logSql)
+            Console.WriteLine("== measuring the search");
         var searchTimes = await TimeAsync(search, GetAsync);
+        if (logSql)
+            Console.WriteLine("== measuring the baseline");
         var baseline = await TimeAsync(health, GetAsync);
         return new(name, fillSeconds, town.MemberSpaces, streamTimes, searchTimes, baseline);
     }
