@@ -50,13 +50,22 @@ public sealed class ChangeMemberRoles(UserManager<User> users, AppDb db)
         if (member.Id == actorId && remove.Any(AdminRoles.Contains))
             return RoleChangeOutcome.OwnAdminRoleKept;
 
-        // Both steps or neither: a member must not end up with the old roles taken and the new ones missing.
+        return await ApplyAsync(users, db, member, add, remove, ct) ? RoleChangeOutcome.Changed : RoleChangeOutcome.Failed;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="remove"/> and gives <paramref name="add"/>, both or neither: a member must not end up with
+    /// the old roles taken and the new ones missing. Also the step of a sign-in whose provider's groups set roles.
+    /// </summary>
+    internal static async Task<bool> ApplyAsync(UserManager<User> users, AppDb db, User member,
+        IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var removed = remove.Count == 0 ? IdentityResult.Success : await users.RemoveFromRolesAsync(member, remove);
         var added = !removed.Succeeded || add.Count == 0 ? removed : await users.AddToRolesAsync(member, add);
         if (!added.Succeeded)
-            return RoleChangeOutcome.Failed;
+            return false;
         await transaction.CommitAsync(ct);
-        return RoleChangeOutcome.Changed;
+        return true;
     }
 }

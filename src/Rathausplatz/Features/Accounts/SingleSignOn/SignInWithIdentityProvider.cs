@@ -70,13 +70,9 @@ public sealed class SignInWithIdentityProvider(UserManager<User> users, SignInMa
         if (add.Count == 0 && remove.Count == 0)
             return true;
 
-        // Both steps or neither (as in ChangeMemberRoles); when they fail, no sign-in with the old roles either.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var removed = remove.Count == 0 ? IdentityResult.Success : await users.RemoveFromRolesAsync(user, remove);
-        var added = !removed.Succeeded || add.Count == 0 ? removed : await users.AddToRolesAsync(user, add);
-        if (!added.Succeeded)
+        // When the change fails, no sign-in with the old roles either.
+        if (!await ChangeMemberRoles.ApplyAsync(users, db, user, add, remove, CancellationToken.None))
             return false;
-        await transaction.CommitAsync();
         // There is no audit table for role changes (admins' changes are not recorded either); the log keeps this one.
         log.LogInformation("Sign-in at the identity provider of {Organization} changed the roles of account {UserId}: added {Added}, removed {Removed}",
             slug, user.Id, add, remove);
