@@ -63,8 +63,9 @@ return;
 
 async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string? server)
 {
-    var keep = provider == DatabaseProvider.Sqlite ? keepIn is not null : keepPostgres;
-    var folder = keepIn is not null && provider == DatabaseProvider.Sqlite ? Directory.CreateDirectory(keepIn) : Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
+    var keepFolder = provider == DatabaseProvider.Sqlite && keepIn is not null;
+    var keepDatabase = keepFolder || provider == DatabaseProvider.Postgres && keepPostgres;
+    var folder = keepFolder ? Directory.CreateDirectory(keepIn!) : Directory.CreateTempSubdirectory("rathausplatz-bench-intranet-");
     var settings = new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider.ToString(),
@@ -121,20 +122,15 @@ async Task<ProviderRun> RunAsync(string name, DatabaseProvider provider, string?
     }
     finally
     {
-        if (keep)
-        {
-            Console.WriteLine(provider == DatabaseProvider.Sqlite
-                ? $"{name}: database kept in {folder.FullName}"
-                : $"{name}: database kept: {settings["Database:ConnectionString"]}");
-            if (provider != DatabaseProvider.Sqlite)
-                folder.Delete(recursive: true);
-        }
+        if (keepDatabase)
+            Console.WriteLine($"{name}: database kept: {(keepFolder ? folder.FullName : settings["Database:ConnectionString"])}");
         else
         {
-            await using (var scope = app.Services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
-            folder.Delete(recursive: true);
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AppDb>().Database.EnsureDeletedAsync();
         }
+        if (!keepFolder)
+            folder.Delete(recursive: true);
     }
 }
 
