@@ -64,5 +64,12 @@ public sealed class PeopleJourneyTests(BrowserApp app, ITestOutputHelper output)
         await colleague.Button("Frage stellen").ClickAsync();
         await Assertions.Expect(colleague.StatusMessage()).ToContainTextAsync("Ihre Frage ist gestellt.");
         await PageChecks.CheckAsync(colleague, "people-07-question");
+
+        // The intranet search finds the question among the staff's results, marked as one.
+        await colleague.GotoAsync("/intranet/suche?q=F%C3%B6rderantrag");
+        var hit = colleague.Locator(".intranet-result").Filter(new() { Has = colleague.GetByRole(AriaRole.Link, new() { Name = "Wer hilft beim EU-Förderantrag für das Stadtfest?" }) });
+        await Assertions.Expect(hit).ToContainTextAsync("Frage an die Expert:innen");
+        await Assertions.Expect(hit).ToContainTextAsync("in „Frag die Expert:innen“");
+        await PageChecks.CheckAsync(colleague, "people-08-question-found");
     }
 }
