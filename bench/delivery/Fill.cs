@@ -17,6 +17,16 @@ internal static class Fill
     // Only numbers, ids and constants are inlined; nothing comes from outside.
     private static Task<int> ExecuteAsync(AppDb db, string sql) => db.Database.ExecuteSqlRawAsync(sql);
 
+    /// <summary>The numbers 0 … count − 1 as a subquery with the column n.</summary>
+    private static string Numbers(bool postgres, int count) => postgres
+        ? $"SELECT n FROM generate_series(0, {count - 1}) AS n"
+        : $"WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < {count - 1}) SELECT n FROM c";
+
+    /// <summary>Row n's id: version-7-shaped, ordered like n; <paramref name="variant"/> (8000, 9000) keeps kinds apart.</summary>
+    private static string RowId(bool postgres, string variant) => postgres
+        ? $"(lpad(to_hex(n), 8, '0') || '-0000-7000-{variant}-' || lpad(to_hex(n), 12, '0'))::uuid"
+        : $"printf('%08X-0000-7000-{variant}-%012X', n, n)";
+
     public static async Task SubscribersAsync(IServiceProvider services, Setup setup, int count)
     {
         await using var scope = setup.Scope(services);
@@ -26,13 +36,8 @@ internal static class Fill
         string Id(Guid id) => postgres ? $"'{id:D}'::uuid" : $"'{id.ToString("D").ToUpperInvariant()}'";
         string Pick(string n, Guid[] ids) => $"CASE {n} {string.Join(" ", ids.Select((id, i) => $"WHEN {i} THEN {Id(id)}"))} END";
 
-        // The subscriber's id from its number n: version-7-shaped, ordered like n.
-        var subscriptionId = postgres
-            ? "(lpad(to_hex(n), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(n), 12, '0'))::uuid"
-            : "printf('%08X-0000-7000-8000-%012X', n, n)";
-        var numbers = postgres
-            ? $"SELECT n FROM generate_series(0, {count - 1}) AS n"
-            : $"WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < {count - 1}) SELECT n FROM c";
+        var subscriptionId = RowId(postgres, "8000");
+        var numbers = Numbers(postgres, count);
         var (yes, no, now) = postgres ? ("true", "false", "now()") : ("1", "0", "strftime('%Y-%m-%d %H:%M:%f', 'now')");
         var org = Id(setup.OrganizationId);
 
@@ -79,12 +84,8 @@ internal static class Fill
         string Pick(Func<(string P256dh, string Auth), string> part) =>
             $"CASE n % 16 {string.Join(" ", browsers.Select((b, i) => $"WHEN {i} THEN '{part(b)}'"))} END";
 
-        var subscriptionId = postgres
-            ? "(lpad(to_hex(n), 8, '0') || '-0000-7000-9000-' || lpad(to_hex(n), 12, '0'))::uuid"
-            : "printf('%08X-0000-7000-9000-%012X', n, n)";
-        var numbers = postgres
-            ? $"SELECT n FROM generate_series(0, {count - 1}) AS n"
-            : $"WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < {count - 1}) SELECT n FROM c";
+        var subscriptionId = RowId(postgres, "9000");
+        var numbers = Numbers(postgres, count);
         var (yes, no, now) = postgres ? ("true", "false", "now()") : ("1", "0", "strftime('%Y-%m-%d %H:%M:%f', 'now')");
 
         await using var transaction = await db.Database.BeginTransactionAsync();
