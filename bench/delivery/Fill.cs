@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rathausplatz.Data;
 using Rathausplatz.Features.Audiences;
+using Rathausplatz.Features.Delivery.Push;
 
 namespace Rathausplatz.Bench.Delivery;
 
@@ -16,6 +17,16 @@ internal static class Fill
     // Only numbers, ids and constants are inlined; nothing comes from outside.
     private static Task<int> ExecuteAsync(AppDb db, string sql) => db.Database.ExecuteSqlRawAsync(sql);
 
+    /// <summary>The numbers 0 … count − 1 as a subquery with the column n.</summary>
+    private static string Numbers(bool postgres, int count) => postgres
+        ? $"SELECT n FROM generate_series(0, {count - 1}) AS n"
+        : $"WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < {count - 1}) SELECT n FROM c";
+
+    /// <summary>Row n's id: version-7-shaped, ordered like n; <paramref name="variant"/> (8000, 9000) keeps kinds apart.</summary>
+    private static string RowId(bool postgres, string variant) => postgres
+        ? $"(lpad(to_hex(n), 8, '0') || '-0000-7000-{variant}-' || lpad(to_hex(n), 12, '0'))::uuid"
+        : $"printf('%08X-0000-7000-{variant}-%012X', n, n)";
+
     public static async Task SubscribersAsync(IServiceProvider services, Setup setup, int count)
     {
         await using var scope = setup.Scope(services);
@@ -25,13 +36,8 @@ internal static class Fill
         string Id(Guid id) => postgres ? $"'{id:D}'::uuid" : $"'{id.ToString("D").ToUpperInvariant()}'";
         string Pick(string n, Guid[] ids) => $"CASE {n} {string.Join(" ", ids.Select((id, i) => $"WHEN {i} THEN {Id(id)}"))} END";
 
-        // The subscriber's id from its number n: version-7-shaped, ordered like n.
-        var subscriptionId = postgres
-            ? "(lpad(to_hex(n), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(n), 12, '0'))::uuid"
-            : "printf('%08X-0000-7000-8000-%012X', n, n)";
-        var numbers = postgres
-            ? $"SELECT n FROM generate_series(0, {count - 1}) AS n"
-            : $"WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < {count - 1}) SELECT n FROM c";
+        var subscriptionId = RowId(postgres, "8000");
+        var numbers = Numbers(postgres, count);
         var (yes, no, now) = postgres ? ("true", "false", "now()") : ("1", "0", "strftime('%Y-%m-%d %H:%M:%f', 'now')");
         var org = Id(setup.OrganizationId);
 
@@ -59,5 +65,53 @@ internal static class Fill
         // the app does not, so the bench leaves SQLite as it is.
         if (postgres)
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+    }
+
+    /// <summary>
+    /// Phase (d): <paramref name="count"/> push subscriptions, all on topic 5 (which no e-mail subscriber
+    /// chose) and all districts, so the push alert reaches every one of them and no e-mail subscriber.
+    /// Endpoint n is <c>{endpoint}/push/n</c>; the browser keys are real P-256 points and auth secrets,
+    /// 16 different pairs by n % 16 (each message is encrypted with a fresh key pair of its own anyway).
+    /// </summary>
+    public static async Task PushSubscriptionsAsync(IServiceProvider services, Setup setup, int count, Uri endpoint)
+    {
+        await using var scope = setup.Scope(services);
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var postgres = db.Database.IsNpgsql();
+        string Id(Guid id) => postgres ? $"'{id:D}'::uuid" : $"'{id.ToString("D").ToUpperInvariant()}'";
+        var browsers = Enumerable.Range(0, 16).Select(_ => Browser()).ToList();
+        string Pick(Func<(string P256dh, string Auth), string> part) =>
+            $"CASE n % 16 {string.Join(" ", browsers.Select((b, i) => $"WHEN {i} THEN '{part(b)}'"))} END";
+
+        var subscriptionId = RowId(postgres, "9000");
+        var numbers = Numbers(postgres, count);
+        var (yes, no, now) = postgres ? ("true", "false", "now()") : ("1", "0", "strftime('%Y-%m-%d %H:%M:%f', 'now')");
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ExecuteAsync(db, $"""
+            INSERT INTO push_subscriptions (id, organization_id, endpoint, p256dh, auth, all_topics, all_districts, types, language,
+                consent_text_version, consent_given_at, created_at, updated_at)
+            SELECT {subscriptionId}, {Id(setup.OrganizationId)}, '{endpoint.GetLeftPart(UriPartial.Authority)}/push/' || n,
+                {Pick(b => b.P256dh)}, {Pick(b => b.Auth)}, {no}, {yes}, {SubscribableTypes.All},
+                CASE WHEN n % 10 = 0 THEN 'en' ELSE 'de' END, '{PushConsentText.Version}', {now}, {now}, {now}
+            FROM ({numbers}) AS numbers
+            """);
+        await ExecuteAsync(db, $"""
+            INSERT INTO push_subscription_topics (subscription_id, topic_id)
+            SELECT {subscriptionId}, {Id(setup.Topics[5])} FROM ({numbers}) AS numbers
+            """);
+        await transaction.CommitAsync();
+        if (postgres)
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE push_subscriptions, push_subscription_topics");
+    }
+
+    /// <summary>What a browser's PushSubscription holds: its P-256 public point and 16-byte auth secret, base64url.</summary>
+    private static (string P256dh, string Auth) Browser()
+    {
+        using var key = System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var q = key.ExportParameters(false).Q;
+        return (System.Buffers.Text.Base64Url.EncodeToString([0x04, .. q.X!, .. q.Y!]),
+            System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
     }
 }

@@ -8,7 +8,10 @@ using Rathausplatz.Features.Organizations;
 
 namespace Rathausplatz.Bench.Delivery;
 
-/// <summary>One town with five topics (the fifth has no subscribers: the warm-up alert) and four districts; the alert goes to topic 0 in district 1.</summary>
+/// <summary>
+/// One town with six topics (topic 4 has no subscribers: the warm-up alert; topic 5 only push subscribers:
+/// the push alert of phase (d)) and four districts; the e-mail alert goes to topic 0 in district 1.
+/// </summary>
 internal sealed record Setup(Guid OrganizationId, Guid[] Topics, Guid[] Districts, Actor Editor)
 {
     public AsyncServiceScope Scope(IServiceProvider services)
@@ -31,7 +34,7 @@ internal sealed record Setup(Guid OrganizationId, Guid[] Topics, Guid[] District
         await using (var scope = setup.Scope(services))
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var topics = Enumerable.Range(0, 5).Select(n => new Topic { Name = $"Thema {n}", Slug = $"thema-{n}" }).ToList();
+            var topics = Enumerable.Range(0, 6).Select(n => new Topic { Name = $"Thema {n}", Slug = $"thema-{n}" }).ToList();
             var districts = Enumerable.Range(0, 4).Select(n => new District
             {
                 Name = $"Stadtteil {n}", Slug = $"stadtteil-{n}",

@@ -56,15 +56,16 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         var queued = await FanOutAsync(post, ct);
         foreach (var channel in otherChannels)
             await channel.FanOutAsync(post, ct);
-        // Statistics for the new rows before the send job plans its claims: without them, right after a
-        // large fan-out, PostgreSQL planned the claim badly enough to hit the command timeout (bench/RESULTS.md).
-        if (queued >= AnalyzeAfter && db.Database.IsNpgsql())
+        // Web push: its own subscriptions table, the same rule (Push/PushFanOut).
+        var pushed = await new Push.PushFanOut(db, tenant, time, options).FanOutAsync(post, ct);
+        // Statistics for the new rows before the send jobs plan their claims: without them, right after a
+        // large fan-out, PostgreSQL planned the claim badly enough to hit the command timeout (bench/RESULTS.md;
+        // the push rows count too: 20,000 of them alone sent 150 pushes in 32 s in bench phase (d)).
+        if (queued + pushed >= AnalyzeAfter && db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync("ANALYZE deliveries", ct);
         await FanOutDigestsAsync(post, ct);
         if (queued > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.Channel == DeliveryChannel.Email && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Email, post.Type == PostType.Alert, $"{job.Id:N}", ct);
-        // Web push: its own subscriptions table, the same rule (Push/PushFanOut).
-        var pushed = await new Push.PushFanOut(db, tenant, time, options).FanOutAsync(post, ct);
         if (pushed > 0 || await db.Set<Delivery>().AnyAsync(d => d.PostId == post.Id && d.Channel == DeliveryChannel.Push && d.State < DeliveryState.Sent, ct))
             await SendDeliveries.StartAsync(jobs, post.Id, DeliveryChannel.Push, post.Type == PostType.Alert, $"{job.Id:N}", ct);
     }
