@@ -6,13 +6,11 @@ namespace Rathausplatz.Data;
 /// <summary>
 /// WAL lets readers work while one writer writes; busy_timeout makes a second writer wait instead of
 /// failing; foreign keys are off by default in SQLite. No commit checkpoints the log by itself:
-/// <see cref="SqliteCheckpoints"/> does that beside the work. Memory-mapped reads (up to 1 GiB of the file) spare a
-/// system call and a copy per page read outside the connection's small page cache: the full-text search reads
-/// hundreds of rows spread over the file (bench/search).
+/// <see cref="SqliteCheckpoints"/> does that beside the work.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA mmap_size=1073741824;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
