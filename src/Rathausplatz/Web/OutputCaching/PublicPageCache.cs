@@ -37,6 +37,7 @@ public static class PublicPageCache
                 o.InstanceName = settings.RedisInstanceName;
             });
         builder.Services.AddSingleton<PublicPagePolicy>();
+        PublicAnswerCompression.AddTo(builder.Services);
         builder.Services.AddSingleton<IInterceptor, EvictOnContentChange>();
         return builder;
     }
@@ -52,6 +53,8 @@ public static class PublicPageCache
     public static WebApplication UsePublicPageCache(this WebApplication app)
     {
         app.UseOutputCache();
+        // Inside the cache, so entries hold the compressed bytes.
+        app.UseResponseCompression();
         // Runs only when a response is being made (not for a cache hit): sets its lifetime.
         app.UseMiddleware<CacheLifetime>();
         return app;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Rathausplatz.Data;
 
 namespace Rathausplatz.Web.OutputCaching;
@@ -8,7 +9,7 @@ namespace Rathausplatz.Web.OutputCaching;
 /// Added after the framework's default policy, which already limits caching to anonymous GET/HEAD requests
 /// without an Authorization header, and storage to 200 answers without Set-Cookie.
 /// </summary>
-internal sealed class PublicPagePolicy(OutputCacheSettings settings) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(OutputCacheSettings settings, IResponseCompressionProvider compression) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -28,6 +29,8 @@ internal sealed class PublicPagePolicy(OutputCacheSettings settings) : IOutputCa
         // Accept-Language), not the raw headers, so every browser asking for German shares one entry.
         context.CacheVaryByRules.VaryByValues["org"] = organization.Value.ToString("N");
         context.CacheVaryByRules.VaryByValues["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // Brotli, gzip or none, as negotiated (PublicAnswerCompression), not the raw header: browsers share entries.
+        context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
         context.CacheVaryByRules.QueryKeys = "*";
         context.Tags.Add(PublicPageCache.AllTag);
         context.Tags.Add(PublicPageCache.OrganizationTag(organization.Value));

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -261,6 +262,66 @@ public abstract class PageCacheTests(RathausplatzApp app)
         Assert.DoesNotContain(a.Name, home.DocumentElement.OuterHtml);
         Assert.Contains(b.Name, feed);
         Assert.DoesNotContain(a.Name, feed);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task PublicAnswersAreCompressedOnceAndServedCompressedFromTheCache(string encoding)
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var (_, slug) = await app.PublishedPostAsync(editor);
+        var compressing = app.CreateClient(org);
+        compressing.DefaultRequestHeaders.AcceptEncoding.ParseAdd(encoding);
+
+        foreach (var path in new[] { "/", $"/aktuelles/{slug}", "/feeds/rss", "/feeds/atom", "/feeds/kalender.ics", "/api/v1/posts" })
+        {
+            var first = await compressing.GetAsync(path);
+            var second = await compressing.GetAsync(path);
+            var plain = await app.CreateClient(org).GetAsync(path);
+
+            Assert.Equal([encoding], first.Content.Headers.ContentEncoding);
+            Assert.True(second.Headers.Age.HasValue, $"{path} was not served from the cache the second time");
+            Assert.Equal([encoding], second.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", second.Headers.Vary);
+            // A client that asked for no encoding gets its own entry, uncompressed, with the same text.
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            var text = await plain.Content.ReadAsStringAsync();
+            Assert.Equal(text, await DecompressAsync(first, encoding));
+            Assert.Equal(text, await DecompressAsync(second, encoding));
+        }
+    }
+
+    [Fact]
+    public async Task PersonalAnswersAndFormsWithATokenAreNeverCompressed()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var editor = await app.CreateEditorAsync(org);
+        var signedIn = await app.CreateSignedInClientAsync(editor);
+        var anonymous = app.CreateClient(org);
+        foreach (var client in new[] { signedIn, anonymous })
+            client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+
+        var home = await signedIn.GetAsync("/");
+        var newsroom = await signedIn.GetAsync("/newsroom");
+        var signInForm = await anonymous.GetAsync("/accounts/signin");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Empty(home.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.OK, newsroom.StatusCode);
+        Assert.Empty(newsroom.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.OK, signInForm.StatusCode);
+        Assert.Contains("__RequestVerificationToken", await signInForm.Content.ReadAsStringAsync());
+        Assert.Empty(signInForm.Content.Headers.ContentEncoding);
+    }
+
+    private static async Task<string> DecompressAsync(HttpResponseMessage response, string encoding)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using Stream decoded = encoding == "br" ? new BrotliStream(body, CompressionMode.Decompress) : new GZipStream(body, CompressionMode.Decompress);
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
     }
 
     /// <summary>Two requests, so the second is known to come from the cache.</summary>
