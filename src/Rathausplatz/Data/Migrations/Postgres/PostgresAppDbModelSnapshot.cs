@@ -3295,6 +3295,9 @@ namespace Rathausplatz.Data.Migrations.Postgres
 
                     b.HasIndex("ProcessId", "DistrictId", "SupportCount", "CreatedAt", "Id");
 
+                    b.HasIndex(new[] { "ProcessId", "CreatedAt", "Id" }, "IX_Proposals_Places")
+                        .HasFilter("\"Latitude\" IS NOT NULL AND \"Longitude\" IS NOT NULL AND \"HiddenAt\" IS NULL");
+
                     b.ToTable("Proposals", (string)null);
                 });
 

@@ -94,6 +94,11 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // With the whole order (supports, then newest, then id), so one district's first page is read straight off the
         // index, without sorting the district's proposals (bench/participation: p95 twice the unfiltered list's without it).
         proposal.HasIndex(p => new { p.ProcessId, p.DistrictId, p.SupportCount, p.CreatedAt, p.Id });
+        // The map's places (ProposalMap), newest first: only proposals with a place that are shown. Without it the process
+        // page read every proposal of the process through (ProcessId, CreatedAt) to find the few with a place
+        // (bench/participation: p50 of the unfiltered page 12 → 55 ms when the map came).
+        proposal.HasIndex(p => new { p.ProcessId, p.CreatedAt, p.Id }, "IX_Proposals_Places")
+            .HasFilter("\"Latitude\" IS NOT NULL AND \"Longitude\" IS NOT NULL AND \"HiddenAt\" IS NULL");
         proposal.HasOne<ParticipationProcess>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasOne<District>().WithMany().HasForeignKey(p => p.DistrictId).OnDelete(DeleteBehavior.SetNull);
         proposal.HasOne<User>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
