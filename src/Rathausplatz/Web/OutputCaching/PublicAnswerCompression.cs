@@ -40,13 +40,8 @@ internal sealed class PublicAnswerCompression(IServiceProvider services, IOption
 
     // Decided at the answer's first byte. A signed-in user's "no-store" comes later (PersonalAnswersUncached sets it
     // when the response starts), so the user is asked directly; an antiforgery token sets its cookie and "no-store" at once.
-    private static bool IsPublic(HttpContext context)
-    {
-        var response = context.Response;
-        var cacheControl = response.Headers.CacheControl.ToString();
-        return context.User.Identity?.IsAuthenticated != true
-            && !response.Headers.ContainsKey(HeaderNames.SetCookie)
-            && !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
-            && !cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsPublic(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true
+        && !context.Response.Headers.ContainsKey(HeaderNames.SetCookie)
+        && !PublicPagePolicy.MarksItselfPersonal(context.Response);
 }

@@ -44,9 +44,15 @@ internal sealed class PublicPagePolicy(OutputCacheSettings settings, IResponseCo
     {
         // A page that made an antiforgery token says "no-store": the token belongs to one visitor's cookie.
         // Same for anything else that marks itself private.
-        var cacheControl = context.HttpContext.Response.Headers.CacheControl.ToString();
-        if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase))
+        if (MarksItselfPersonal(context.HttpContext.Response))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Whether the answer says it belongs to one visitor (<c>no-store</c> or <c>private</c>): never stored, never compressed.</summary>
+    internal static bool MarksItselfPersonal(HttpResponse response)
+    {
+        var cacheControl = response.Headers.CacheControl.ToString();
+        return cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase);
     }
 }
