@@ -58,7 +58,7 @@ public sealed class AccountabilityJourneyTests(BrowserApp app, ITestOutputHelper
         {
             var page = editor.Page;
             await page.GotoAsync("/beteiligung/marktplatz");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Mehr Bäume für Schatten" }).ClickAsync();
+            await page.Locator(".proposal-list").GetByRole(AriaRole.Link, new() { Name = "Mehr Bäume für Schatten" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Status und Antwort bearbeiten" }).ClickAsync();
             await page.Field("Status").SelectOptionAsync(new SelectOptionValue { Label = "Angenommen" });
             await page.Button("Status speichern").ClickAsync();

@@ -54,7 +54,8 @@ public sealed class ParticipationJourneyTests(BrowserApp app, ITestOutputHelper 
         await using (var visitor = await app.OpenAsync(output))
         {
             await visitor.Page.GotoAsync("/beteiligung/marktplatz");
-            await visitor.Page.GetByRole(AriaRole.Link, new() { Name = "Mehr Bäume für Schatten" }).ClickAsync();
+            // The proposal list, not the list of proposals with a place: the map script folds that one up once it runs.
+            await visitor.Page.Locator(".proposal-list").GetByRole(AriaRole.Link, new() { Name = "Mehr Bäume für Schatten" }).ClickAsync();
             await Assertions.Expect(visitor.Page.Locator(".comment--official")).ToContainTextAsync("Offizielle Antwort");
             await Assertions.Expect(visitor.Page.Locator("main form[method=post]")).ToHaveCountAsync(0);
             await PageChecks.CheckAsync(visitor.Page, "participation-05-discussion-visitor");
