@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Rathausplatz.Data;
@@ -64,5 +65,9 @@ public static class DataSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         await db.Database.MigrateAsync();
+        // Migrations switch SQLite's foreign keys off and on around table rebuilds; the app's pragmas are set once
+        // per pooled native connection (SqlitePragmas), so the connections the migrations used start afresh.
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+            SqliteConnection.ClearPool(sqlite);
     }
 }

@@ -22,6 +22,25 @@ public sealed class SqliteCheckpointTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task EveryOpenOfAPooledConnectionKeepsThePragmasSetOnceForItsNativeConnection()
+    {
+        for (var open = 0; open < 3; open++)
+        {
+            // A scope of its own each time: EF opens, the pool hands back the native connection of the last open.
+            await using var scope = app.WithoutOrganization();
+            await scope.Db.Database.OpenConnectionAsync();
+            var connection = scope.Db.Database.GetDbConnection();
+
+            Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys;"));
+            Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
+            Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous;"));
+            Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
+            Assert.Equal(0L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+            await scope.Db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
     public async Task TheCheckpointerCopiesTheLogIntoTheDatabaseFileSoon()
     {
         await using var scope = app.WithoutOrganization();

@@ -60,6 +60,8 @@ public sealed class SendDeliveries(
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(organization);
             var laneDb = scope.ServiceProvider.GetRequiredService<AppDb>();
+            // One connection for the lane's life: EF would open and close one around each of the several statements per mail.
+            await laneDb.Database.OpenConnectionAsync(ct);
             var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
             var outcomes = scope.ServiceProvider.GetRequiredService<RecordDeliveryOutcome>();
             var tokens = scope.ServiceProvider.GetRequiredService<SubscriptionTokens>();
