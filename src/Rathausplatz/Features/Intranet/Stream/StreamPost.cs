@@ -102,6 +102,13 @@ public sealed class StreamModerationEntry : ITenantOwned
     public Guid? AuthorId { get; set; }
     public Guid? ActorId { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>The entry for the caller removing someone else's text in <paramref name="space"/>.</summary>
+    public static StreamModerationEntry Of(SpaceAccess.View space, Guid postId, Guid? commentId, StreamRemoval removed, Guid? authorId, DateTime at) => new()
+    {
+        SpaceId = space.Space.Id, PostId = postId, CommentId = commentId, Removed = removed, AuthorId = authorId,
+        ActorId = space.Caller.UserId, At = at,
+    };
 }
 
 internal sealed class StreamConfiguration : IEntityTypeConfiguration<StreamPost>, IEntityTypeConfiguration<StreamComment>,
