@@ -51,6 +51,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<UploadDocument>();
         builder.Services.AddScoped<DeleteDocument>();
         builder.Services.AddScoped<CommentOnDocument>();
+        builder.Services.AddScoped<ChangeDocumentComment>();
         builder.Services.AddWiki();
         builder.Services.AddIntranetSearch();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);
