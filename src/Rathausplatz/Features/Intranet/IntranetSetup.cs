@@ -39,6 +39,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<EndorseSkill>();
         builder.Services.AddScoped<PeopleQuery>();
         builder.Services.AddScoped<AskExperts>();
+        builder.Services.AddScoped<ChangeAnswer>();
         builder.Services.AddScoped<BestAnswerDraft>();
         builder.Services.AddScoped<NotifyExperts>();
         builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
