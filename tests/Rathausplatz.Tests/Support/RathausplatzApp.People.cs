@@ -94,17 +94,6 @@ public abstract partial class RathausplatzApp
         return id ?? throw new InvalidOperationException($"The answer was refused: {problem}");
     }
 
-    /// <summary>
-    /// Removes an answer through the change tracker, as a use case would (the app has none yet to delete answers),
-    /// so that steps of SaveChanges such as the search index see it go.
-    /// </summary>
-    public async Task RemoveExpertAnswerAsync(TestOrganization organization, Guid answerId)
-    {
-        await using var scope = InOrganization(organization);
-        scope.Db.Remove(await scope.Db.Set<ExpertAnswer>().SingleAsync(a => a.Id == answerId));
-        await scope.Db.SaveChangesAsync();
-    }
-
     public async Task<Guid?> BestAnswerAsync(TestOrganization organization, Guid questionId)
     {
         await using var scope = InOrganization(organization);

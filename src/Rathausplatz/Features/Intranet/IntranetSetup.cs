@@ -39,6 +39,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<EndorseSkill>();
         builder.Services.AddScoped<PeopleQuery>();
         builder.Services.AddScoped<AskExperts>();
+        builder.Services.AddScoped<ChangeAnswer>();
         builder.Services.AddScoped<BestAnswerDraft>();
         builder.Services.AddScoped<NotifyExperts>();
         builder.Services.AddJobHandler<NotifyExperts>(NotifyExperts.JobKind);
@@ -51,6 +52,7 @@ public static class IntranetSetup
         builder.Services.AddScoped<UploadDocument>();
         builder.Services.AddScoped<DeleteDocument>();
         builder.Services.AddScoped<CommentOnDocument>();
+        builder.Services.AddScoped<ChangeDocumentComment>();
         builder.Services.AddWiki();
         builder.Services.AddIntranetSearch();
         builder.AddPostsPerClientLimit(SubmitRateLimit, "IntranetPerMinute", 60);

@@ -62,6 +62,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["answer"] = "302 302 403 302 302 403 403 signin",
         // The owner asked: only the asker marks the best answer, admins included.
         ["best answer"] = "302 403 403 403 403 403 403 signin",
+        // The member wrote the answer: only its author edits it; admins also delete it (the owner is just another colleague here).
+        ["edit answer form"] = "403 200 403 403 403 403 403 signin",
+        ["edit answer"] = "403 302 403 403 403 403 403 signin",
+        ["delete answer"] = "403 302 403 403 302 403 403 signin",
         // Tasks (the space is a project): read like the stream, written by members, guests included.
         ["task list"] = "200 200 200 403 200 404 403 signin",
         ["task board"] = "200 200 200 403 200 404 403 signin",
@@ -81,6 +85,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         ["post with attachment"] = "302 302 302 403 403 404 403 signin",
         ["new version"] = "302 302 302 403 403 404 403 signin",
         ["document comment"] = "302 302 302 403 403 404 403 signin",
+        // The member wrote the document comment: as in the stream, only authors edit; owners and admins also delete.
+        ["edit document comment form"] = "403 200 403 403 403 404 403 signin",
+        ["edit document comment"] = "403 302 403 403 403 404 403 signin",
+        ["delete document comment"] = "302 302 403 403 302 404 403 signin",
         // The space's wiki: read like the stream, written by members (guests included); admins read only.
         ["space wiki"] = "200 200 200 403 200 404 403 signin",
         ["space wiki page"] = "200 200 200 403 200 404 403 signin",
@@ -193,10 +201,11 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         foreach (var resource in new[] { "space page", "post page", "members page", "join", "request", "post", "edit post form", "delete post",
             "read report", "task list", "task page",
             "move task", "document page", "document download", "document preview", "upload document",
-            "space wiki", "space wiki page", "space wiki edit", "attachment download", "attachment preview", "post with attachment", "space list" })
+            "space wiki", "space wiki page", "space wiki edit", "attachment download", "attachment preview", "post with attachment",
+            "edit document comment form", "delete document comment", "space list" })
             answers.Add(await AnswerAsync(staff, true, town, resource));
 
-        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
+        Assert.Equal("404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 200-", string.Join(' ', answers));
         Assert.Equal("200", await AnswerAsync(admin, true, town, "space page"));
         Assert.Equal("200- 200- 200- 200-", string.Join(' ', [await AnswerAsync(staff, true, town, "search space"),
             await AnswerAsync(staff, true, town, "search post"), await AnswerAsync(staff, true, town, "search task"), await AnswerAsync(staff, true, town, "search document comment")]));
@@ -217,8 +226,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
         foreach (var client in new[] { foreignAdmin, foreignStaff })
             foreach (var resource in new[] { "space page", "post page", "members page", "request", "post", "comment", "invite guest",
                 "edit post form", "edit post", "delete post", "delete comment", "mark must-read", "confirm read", "read report",
-                "colleague profile", "endorse", "question page", "answer", "best answer",
+                "colleague profile", "endorse", "question page", "answer", "best answer", "edit answer form", "edit answer", "delete answer",
                 "task list", "task page", "edit task", "document page", "document download", "document preview", "document comment",
+                "edit document comment form", "edit document comment", "delete document comment",
                 "attachment download", "attachment preview", "post with attachment", "space wiki", "space wiki page", "space wiki edit", "space wiki delete", "knowledge base page", "knowledge base edit", "knowledge base delete" })
                 Assert.Equal($"{resource}: 404", $"{resource}: {await AnswerAsync(client, true, foreignTown, resource)}");
         var list = await foreignAdmin.GetPageAsync("/intranet/raeume");
@@ -314,6 +324,9 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "question page" => await client.GetAsync($"/intranet/personen/fragen/{town.QuestionId}"),
             "answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Answer", ("Body", "Eine Antwort.")),
             "best answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=Best", ("answerId", town.AnswerId.ToString())),
+            "edit answer form" => await client.GetAsync(AnswerEditPath(town, await NewAnswerAsync(town))),
+            "edit answer" => await Post(AnswerEditPath(town, await NewAnswerAsync(town)), ("Body", "Geändert.")),
+            "delete answer" => await Post($"/intranet/personen/fragen/{town.QuestionId}?handler=DeleteAnswer", ("answerId", (await NewAnswerAsync(town)).ToString())),
             "task list" => await client.GetAsync(s.TasksPath),
             "task board" => await client.GetAsync(s.TasksPath + "/board"),
             "task page" => await client.GetAsync(s.TaskPath(town.TaskId)),
@@ -332,6 +345,10 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
             "upload document" => await Upload(s.DocumentsPath, ("Title", "Ein Dokument")),
             "new version" => await Upload(s.DocumentPath(town.DocumentId) + "?handler=Version"),
             "document comment" => await Post(s.DocumentPath(town.DocumentId) + "?handler=Comment", ("Body", "Ein Kommentar.")),
+            "edit document comment form" => await client.GetAsync(DocumentCommentEditPath(town, await NewDocumentCommentAsync(town))),
+            "edit document comment" => await Post(DocumentCommentEditPath(town, await NewDocumentCommentAsync(town)), ("Body", "Geändert.")),
+            "delete document comment" => await Post(s.DocumentPath(town.DocumentId) + "?handler=DeleteComment",
+                ("commentId", (await NewDocumentCommentAsync(town)).ToString())),
             "space wiki" => await client.GetAsync(town.SpaceWikiPage.WikiPath),
             "space wiki page" => await client.GetAsync(town.SpaceWikiPage.Path),
             "space wiki history" => await client.GetAsync(town.SpaceWikiPage.HistoryPath),
@@ -377,6 +394,15 @@ public abstract class IntranetAccessTests(RathausplatzApp app)
 
     /// <summary>A search result's link as the page writes it.</summary>
     private static string Link(string path) => $"href=\"{path}\"";
+
+    /// <summary>A fresh answer and document comment by the member for each request, so one actor's deletion leaves the next one something.</summary>
+    private Task<Guid> NewAnswerAsync(Town town) => app.AnswerExpertQuestionAsync(town.Member, town.QuestionId, "Zum Ändern.");
+
+    private Task<Guid> NewDocumentCommentAsync(Town town) => app.AddDocumentCommentAsync(town.Space, town.DocumentId, town.Member, "Zum Ändern.");
+
+    private static string AnswerEditPath(Town town, Guid answerId) => $"/intranet/personen/fragen/{town.QuestionId}/antworten/{answerId}/bearbeiten";
+
+    private static string DocumentCommentEditPath(Town town, Guid commentId) => $"{town.Space.DocumentPath(town.DocumentId)}/kommentare/{commentId}/bearbeiten";
 
     private async Task<Guid> MustReadPostAsync(TestSpace space, TestUser author)
     {

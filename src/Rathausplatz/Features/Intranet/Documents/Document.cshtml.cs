@@ -7,12 +7,13 @@ namespace Rathausplatz.Features.Intranet.Documents;
 
 /// <summary>
 /// One document: a preview of its latest version (a PDF in the browser's own viewer, an image as its re-encoded
-/// preview), every version to download, comments; for members a new version and a comment.
+/// preview), every version to download, comments; for members a new version and a comment. Authors edit their
+/// comments (<see cref="EditCommentModel"/>) and delete them, as owners and admins may too (the stream's rules).
 /// </summary>
 [DocumentUploadLimit]
 [RefuseTooLarge]
 public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, UploadDocument uploading, CommentOnDocument commenting, DeleteDocument deleting,
-    IOptions<DocumentOptions> options, IStringLocalizer<SharedResource> text) : DocumentPageModel(access)
+    ChangeDocumentComment commentChanges, IOptions<DocumentOptions> options, IStringLocalizer<SharedResource> text) : DocumentPageModel(access)
 {
     [BindProperty, Display(Name = "Ihr Kommentar")] public string? Body { get; set; }
 
@@ -25,6 +26,7 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
     public string DocumentPath => $"{DocumentsPath}/{DocumentId}";
     public bool MayDelete { get; private set; }
     public string FilePath(int number) => $"{DocumentPath}/versionen/{number}";
+    public string CommentEditPath(Guid commentId) => $"{DocumentPath}/kommentare/{commentId}/bearbeiten";
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct) =>
         await ReadableAsync(id, ct) ?? await LoadAsync(documentId, ct) ?? Page();
@@ -79,6 +81,20 @@ public sealed class DocumentModel(SpaceAccess access, DocumentQuery documents, U
             return NotFound();
         ModelState.AddModelError(nameof(Body), IntranetTexts.Message(result.Problem!.Value, DocumentComment.MaxBody, text));
         return await LoadAsync(documentId, ct) ?? this.PageWithErrors();
+    }
+
+    public async Task<IActionResult> OnPostDeleteCommentAsync(Guid id, Guid documentId, Guid commentId, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, ct) is { } refused)
+            return refused;
+        DocumentId = documentId;
+        switch (await commentChanges.DeleteAsync(Space, documentId, commentId, ct))
+        {
+            case StreamProblem.NotFound: return NotFound();
+            case StreamProblem.NotAllowed: return Forbid();
+        }
+        this.Flash(text["Der Kommentar ist gelöscht."]);
+        return Redirect($"{DocumentPath}#comments-heading");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid documentId, CancellationToken ct)

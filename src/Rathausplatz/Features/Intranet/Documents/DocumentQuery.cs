@@ -21,7 +21,10 @@ public sealed class DocumentQuery(AppDb db, MarkdownRenderer markdown)
         };
     }
 
-    public sealed record CommentView(Guid Id, string? Author, DateTime CreatedAt, string Html);
+    public sealed record CommentView(Guid Id, Guid? AuthorId, string? Author, DateTime CreatedAt, string Html);
+
+    /// <summary>A comment as its edit form needs it: who wrote it, its Markdown, and the document's title.</summary>
+    public sealed record CommentText(Guid? AuthorId, string Body, string DocumentTitle);
 
     public async Task<List<DocumentView>> ListAsync(Guid spaceId, CancellationToken ct)
     {
@@ -52,8 +55,14 @@ public sealed class DocumentQuery(AppDb db, MarkdownRenderer markdown)
                 join u in db.Users on c.AuthorId equals u.Id into authors
                 from u in authors.DefaultIfEmpty()
                 orderby c.CreatedAt
-                select new { c.Id, Author = u == null ? null : u.DisplayName, c.CreatedAt, c.Body }).ToListAsync(ct))
-        .Select(c => new CommentView(c.Id, c.Author, c.CreatedAt, markdown.ToSafeHtml(c.Body))).ToList();
+                select new { c.Id, c.AuthorId, Author = u == null ? null : u.DisplayName, c.CreatedAt, c.Body }).ToListAsync(ct))
+        .Select(c => new CommentView(c.Id, c.AuthorId, c.Author, c.CreatedAt, markdown.ToSafeHtml(c.Body))).ToList();
+
+    public Task<CommentText?> CommentAsync(Guid spaceId, Guid documentId, Guid commentId, CancellationToken ct) =>
+        (from c in db.Set<DocumentComment>().AsNoTracking()
+         join d in db.Set<SpaceDocument>() on c.DocumentId equals d.Id
+         where c.Id == commentId && c.DocumentId == documentId && d.SpaceId == spaceId
+         select new CommentText(c.AuthorId, c.Body, d.Title)).SingleOrDefaultAsync(ct);
 
     /// <summary>The bytes of one version of a document of this space (the file, or its image preview), with how to serve them.</summary>
     public Task<FileRow?> FileAsync(Guid spaceId, Guid documentId, int number, bool preview, CancellationToken ct) =>

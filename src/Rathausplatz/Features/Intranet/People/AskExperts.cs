@@ -41,13 +41,18 @@ public sealed class AskExperts(AppDb db, TimeProvider time, NotifyExperts notify
     {
         var body = rawBody?.Trim() ?? "";
         if (!await db.Set<ExpertQuestion>().AnyAsync(q => q.Id == questionId, ct)) return (null, PeopleProblem.NotFound);
-        if (body.Length == 0) return (null, PeopleProblem.AnswerMissing);
-        if (body.Length > ExpertAnswer.MaxBody) return (null, PeopleProblem.AnswerTooLong);
+        if (Refused(body) is { } problem) return (null, problem);
         var answer = new ExpertAnswer { QuestionId = questionId, AuthorId = authorId, Body = body, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Add(answer);
         await db.SaveChangesAsync(ct);
         return (answer.Id, null);
     }
+
+    /// <summary>Why an answer's (trimmed) text cannot be stored; the same when it is written and when it is edited.</summary>
+    internal static PeopleProblem? Refused(string body) =>
+        body.Length == 0 ? PeopleProblem.AnswerMissing
+        : body.Length > ExpertAnswer.MaxBody ? PeopleProblem.AnswerTooLong
+        : null;
 
     /// <summary>Only the asker marks the best answer (one of this question's); marking another one moves the mark.</summary>
     public async Task<PeopleProblem?> MarkBestAsync(Guid questionId, Guid callerId, Guid answerId, CancellationToken ct)

@@ -4,10 +4,13 @@ using Rathausplatz.Features.Intranet.Spaces;
 
 namespace Rathausplatz.Features.Intranet.People;
 
-/// <summary>One question with its answers below it; any member of staff answers, only the asker marks the best answer.</summary>
+/// <summary>
+/// One question with its answers below it; any member of staff answers, only the asker marks the best answer. Authors
+/// edit (<see cref="EditAnswerModel"/>) and delete their answers; admins delete anyone's.
+/// </summary>
 [Authorize(Policy = IntranetSetup.Policy)]
 [EnableRateLimiting(IntranetSetup.SubmitRateLimit)]
-public sealed class QuestionModel(AppDb db, AskExperts ask, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class QuestionModel(AppDb db, AskExperts ask, ChangeAnswer changes, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Display(Name = "Ihre Antwort")] public string? Body { get; set; }
 
@@ -19,6 +22,9 @@ public sealed class QuestionModel(AppDb db, AskExperts ask, MarkdownRenderer mar
     public List<string> Skills { get; private set; } = [];
     public List<AnswerView> Answers { get; private set; } = [];
     public bool IsAsker { get; private set; }
+    public SpaceAccess.Caller Caller { get; private set; } = null!;
+
+    public string AnswerEditPath(Guid answerId) => $"/intranet/personen/fragen/{Question.Id}/antworten/{answerId}/bearbeiten";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -51,13 +57,26 @@ public sealed class QuestionModel(AppDb db, AskExperts ask, MarkdownRenderer mar
         return Redirect($"/intranet/personen/fragen/{id}#antwort-{answerId}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAnswerAsync(Guid id, Guid answerId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+            return refused;
+        switch (await changes.DeleteAsync(Caller, id, answerId, ct))
+        {
+            case PeopleProblem.NotFound: return NotFound();
+            case PeopleProblem.NotAllowed: return Forbid();
+        }
+        this.Flash(text["Die Antwort ist gelöscht."]);
+        return Redirect($"/intranet/personen/fragen/{id}#answers-heading");
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         if (SpaceAccess.Caller.Of(User) is not { Staff: true } caller)
             return Forbid();
         if (await db.Set<ExpertQuestion>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) is not { } question)
             return NotFound();
-        Question = question;
+        (Question, Caller) = (question, caller);
         IsAsker = question.AskerId == caller.UserId;
         Asker = await db.Users.Where(u => u.Id == question.AskerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         BodyHtml = markdown.ToSafeHtml(question.Body);

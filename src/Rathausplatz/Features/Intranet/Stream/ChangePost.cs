@@ -14,9 +14,18 @@ public sealed class ChangePost(AppDb db, WritePost writing, InAppNotices notices
     public sealed record Edited(StreamProblem? Problem, List<StreamMention> NewlyMentioned);
 
     /// <summary>What the caller may do with a piece of text written by <paramref name="authorId"/>.</summary>
-    public static bool CanEdit(SpaceAccess.View space, Guid? authorId) => space.CanContribute && authorId == space.Caller.UserId;
+    public static bool CanEdit(SpaceAccess.View space, Guid? authorId) => CanEdit(space.Caller, space.CanContribute, authorId);
 
-    public static bool CanDelete(SpaceAccess.View space, Guid? authorId) => CanEdit(space, authorId) || space.CanManage;
+    public static bool CanDelete(SpaceAccess.View space, Guid? authorId) => CanDelete(space.Caller, space.CanContribute, space.CanManage, authorId);
+
+    /// <summary>
+    /// The same rule for texts outside a space (answers to expert questions): <paramref name="mayWrite"/> stands for
+    /// belonging to the space, <c>moderates</c> for managing it.
+    /// </summary>
+    public static bool CanEdit(SpaceAccess.Caller caller, bool mayWrite, Guid? authorId) => mayWrite && authorId == caller.UserId;
+
+    public static bool CanDelete(SpaceAccess.Caller caller, bool mayWrite, bool moderates, Guid? authorId) =>
+        CanEdit(caller, mayWrite, authorId) || moderates;
 
     public async Task<Edited> EditPostAsync(SpaceAccess.View space, Guid postId, string? body, CancellationToken ct)
     {
@@ -91,9 +100,5 @@ public sealed class ChangePost(AppDb db, WritePost writing, InAppNotices notices
             && db.Set<StreamPost>().Any(p => p.Id == postId && p.SpaceId == space.Space.Id), ct);
 
     private void Audit(SpaceAccess.View space, Guid postId, Guid? commentId, StreamRemoval removed, Guid? authorId) =>
-        db.Add(new StreamModerationEntry
-        {
-            SpaceId = space.Space.Id, PostId = postId, CommentId = commentId, Removed = removed, AuthorId = authorId,
-            ActorId = space.Caller.UserId, At = time.GetUtcNow().UtcDateTime,
-        });
+        db.Add(StreamModerationEntry.Of(space, postId, commentId, removed, authorId, time.GetUtcNow().UtcDateTime));
 }

@@ -85,11 +85,13 @@ public sealed class StreamReadConfirmation : ITenantOwned
 }
 
 /// <summary>What a moderator removed. Stored as numbers: do not reorder.</summary>
-public enum StreamRemoval { Post = 0, Comment = 1 }
+public enum StreamRemoval { Post = 0, Comment = 1, DocumentComment = 2 }
 
 /// <summary>
-/// The audit of moderation in the stream: an owner or admin deleted someone else's post or comment. Outlives the
-/// post (no key to it), so the record stays when the content is gone; the text itself is not kept.
+/// The audit of moderation in a space: an owner or admin deleted someone else's post, comment or document comment.
+/// Outlives the post (no key to it), so the record stays when the content is gone; the text itself is not kept.
+/// For a <see cref="StreamRemoval.DocumentComment"/> <see cref="PostId"/> holds the document's id: the log began with
+/// the stream, and one log per space reads better than a second table (and a migration) per kind of text.
 /// </summary>
 public sealed class StreamModerationEntry : ITenantOwned
 {
@@ -102,6 +104,13 @@ public sealed class StreamModerationEntry : ITenantOwned
     public Guid? AuthorId { get; set; }
     public Guid? ActorId { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>The entry for the caller removing someone else's text in <paramref name="space"/>.</summary>
+    public static StreamModerationEntry Of(SpaceAccess.View space, Guid postId, Guid? commentId, StreamRemoval removed, Guid? authorId, DateTime at) => new()
+    {
+        SpaceId = space.Space.Id, PostId = postId, CommentId = commentId, Removed = removed, AuthorId = authorId,
+        ActorId = space.Caller.UserId, At = at,
+    };
 }
 
 internal sealed class StreamConfiguration : IEntityTypeConfiguration<StreamPost>, IEntityTypeConfiguration<StreamComment>,
