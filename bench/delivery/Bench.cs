@@ -41,10 +41,17 @@ internal static class DeliveryBench
 
         // (a) Publish to all deliveries queued, through PublishPost and the fan-out job (QueueDeliveries).
         // Warm-up, as a running server is: an alert to the topic nobody chose walks every page (JIT, plans, cache), queues nothing.
-        var warmUp = Stopwatch.StartNew();
-        await PublishAndFanOutAsync(services, setup, await Setup.DraftAlertAsync(services, setup, 4, "bench-aufwaermen"));
-        Report.Line($"warm-up fan-out (0 recipients, cold process): {warmUp.Elapsed.TotalSeconds:F2} s");
-        Report.Row("warm-up fan-out, 0 recipients, cold process", $"{warmUp.Elapsed.TotalSeconds:F1} s");
+        // Twice: the first run's hot methods are compiled again, optimised, in the background after it (tiered JIT), which
+        // took a core for a second of the measured fan-out when it came right after a single warm-up.
+        var warmUps = new List<double>();
+        foreach (var round in (int[])[1, 2])
+        {
+            var warmUp = Stopwatch.StartNew();
+            await PublishAndFanOutAsync(services, setup, await Setup.DraftAlertAsync(services, setup, 4, $"bench-aufwaermen-{round}"));
+            warmUps.Add(warmUp.Elapsed.TotalSeconds);
+        }
+        Report.Line($"warm-up fan-outs (0 recipients): {warmUps[0]:F2} s in the cold process, then {warmUps[1]:F2} s");
+        Report.Row("warm-up fan-outs, 0 recipients: cold process, then warm", $"{warmUps[0]:F1} s, {warmUps[1]:F1} s");
         var postId = await Setup.DraftAlertAsync(services, setup, 0, "bench-warnung");
         Memory.ResetPeak();
         var rssBefore = Memory.Kilobytes("VmRSS");

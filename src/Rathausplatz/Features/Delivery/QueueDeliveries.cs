@@ -21,7 +21,7 @@ namespace Rathausplatz.Features.Delivery;
 /// their next digest moment (Digests/SendDigests).
 /// </remarks>
 public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider time, JobQueue jobs, IOptions<DeliveryOptions> options,
-    IEnumerable<IFanOutChannel> otherChannels) : IJobHandler
+    IEnumerable<IFanOutChannel> otherChannels, IServiceScopeFactory scopes) : IJobHandler
 {
     public const string JobKind = "delivery-fan-out";
 
@@ -106,28 +106,51 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         var now = time.GetUtcNow().UtcDateTime;
         var batch = Math.Max(1, options.Value.FanOutBatch);
         var added = 0;
-        string? after = null;
-        while (true)
+        Guid? after = null;
+        // PostgreSQL inserts two pages at once, each on a connection of its own: inserting the rows is the server's
+        // work, and one statement keeps one core busy. SQLite has one writer; it inserts page after page.
+        var parallel = db.Database.IsNpgsql() ? 2 : 1;
+        var inserting = new List<Task<int>>();
+        try
         {
-            // Only ids, numbers and constants are inlined (see Sql); the times are parameters.
-            string From(string column) => after is null ? "" : $" AND {column} > {after}";
-            // The last id of this page: keyset paging, each statement touches at most one page.
-            var pageEnd = $"SELECT s.id AS \"Value\" FROM subscriptions s WHERE {confirmed}{From("s.id")} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
-            var upper = await db.Database.SqlQueryRaw<Guid>(pageEnd).ToListAsync(ct);
-            string To(string column) => upper is [var last] ? $" AND {column} <= {Sql.Id(db, last)}" : "";
-            string Page(string column) => From(column) + To(column);
-            var insert = $"""
-                INSERT INTO deliveries (post_id, subscription_id, channel, organization_id, state, attempts, next_attempt_at, created_at)
-                SELECT {Sql.Id(db, post.Id)}, s.id, {(int)channel}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{1}"}, {"{0}"}
-                FROM subscriptions s
-                WHERE {Match(post, organization, frequency, Page)}{Page("s.id")}
-                ON CONFLICT DO NOTHING
-                """;
-            added += await db.Database.ExecuteSqlRawAsync(insert, [now, due], ct);
-            if (upper.Count == 0)
-                return added;
-            after = Sql.Id(db, upper[0]);
+            while (true)
+            {
+                // The last id of this page: keyset paging, each statement touches at most one page.
+                var upper = await Sql.PageEndAsync(db, "subscriptions", confirmed, after, batch, ct);
+                // Only ids, numbers and constants are inlined (see Sql); the times are parameters.
+                string From(string column) => after is { } first ? $" AND {column} > {Sql.Id(db, first)}" : "";
+                string To(string column) => upper is { } last ? $" AND {column} <= {Sql.Id(db, last)}" : "";
+                string Page(string column) => From(column) + To(column);
+                var insert = $"""
+                    INSERT INTO deliveries (post_id, subscription_id, channel, organization_id, state, attempts, next_attempt_at, created_at)
+                    SELECT {Sql.Id(db, post.Id)}, s.id, {(int)channel}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{1}"}, {"{0}"}
+                    FROM subscriptions s
+                    WHERE {Match(post, organization, frequency, Page)}{Page("s.id")}
+                    ON CONFLICT DO NOTHING
+                    """;
+                inserting.Add(parallel == 1 ? db.Database.ExecuteSqlRawAsync(insert, [now, due], ct) : InsertOnOwnConnectionAsync(insert, now, due, ct));
+                if (inserting.Count >= parallel || upper is null)
+                {
+                    var done = await Task.WhenAny(inserting);
+                    inserting.Remove(done);
+                    added += await done;
+                }
+                if (upper is null)
+                    return added + (await Task.WhenAll(inserting)).Sum();
+                after = upper;
+            }
         }
+        finally
+        {
+            // A failed page fails the job (it is retried); the page still running must end before the scope does.
+            await ((Task)Task.WhenAll(inserting)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<int> InsertOnOwnConnectionAsync(string insert, DateTime now, DateTime due, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDb>().Database.ExecuteSqlRawAsync(insert, [now, due], ct);
     }
 
     // page: the page's id range for a column, so the topic and district lists are read for the page only (an index range each).

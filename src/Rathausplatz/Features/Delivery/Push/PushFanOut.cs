@@ -20,13 +20,12 @@ public sealed class PushFanOut(AppDb db, TenantContext tenant, TimeProvider time
         var now = time.GetUtcNow().UtcDateTime;
         var batch = Math.Max(1, options.Value.FanOutBatch);
         var added = 0;
-        string? after = null;
+        Guid? after = null;
         while (true)
         {
-            var from = after is null ? "" : $" AND s.id > {after}";
-            var pageEnd = $"SELECT s.id AS \"Value\" FROM push_subscriptions s WHERE {mine}{from} ORDER BY s.id LIMIT 1 OFFSET {batch - 1}";
-            var upper = await db.Database.SqlQueryRaw<Guid>(pageEnd).ToListAsync(ct);
-            var to = upper is [var last] ? $" AND s.id <= {Sql.Id(db, last)}" : "";
+            var upper = await Sql.PageEndAsync(db, "push_subscriptions", mine, after, batch, ct);
+            var from = after is { } first ? $" AND s.id > {Sql.Id(db, first)}" : "";
+            var to = upper is { } last ? $" AND s.id <= {Sql.Id(db, last)}" : "";
             var insert = $"""
                 INSERT INTO deliveries (post_id, subscription_id, channel, organization_id, state, attempts, next_attempt_at, created_at)
                 SELECT {Sql.Id(db, post.Id)}, s.id, {(int)DeliveryChannel.Push}, s.organization_id, {(int)DeliveryState.Queued}, 0, {"{0}"}, {"{0}"}
@@ -35,9 +34,9 @@ public sealed class PushFanOut(AppDb db, TenantContext tenant, TimeProvider time
                 ON CONFLICT DO NOTHING
                 """;
             added += await db.Database.ExecuteSqlRawAsync(insert, [now], ct);
-            if (upper.Count == 0)
+            if (upper is null)
                 return added;
-            after = Sql.Id(db, upper[0]);
+            after = upper;
         }
     }
 
