@@ -147,10 +147,21 @@ public sealed class QueueDeliveries(AppDb db, TenantContext tenant, TimeProvider
         }
     }
 
+    /// <remarks>
+    /// A page's commit does not wait for the disk (synchronous_commit off): the write-ahead log is one sequence, and
+    /// the fan-out's own durable commits that follow (the send job queued, the job done) are flushed only with every
+    /// page before them. Until then nothing sends from these rows, and a crash of the server leaves the job undone, so
+    /// it runs again and adds the missing rows. Waiting for the disk once per page cost ~0.5 s of a 100,000-row fan-out.
+    /// </remarks>
     private async Task<int> InsertOnOwnConnectionAsync(string insert, DateTime now, DateTime due, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDb>().Database.ExecuteSqlRawAsync(insert, [now, due], ct);
+        var pageDb = scope.ServiceProvider.GetRequiredService<AppDb>().Database;
+        await using var transaction = await pageDb.BeginTransactionAsync(ct);
+        await pageDb.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+        var added = await pageDb.ExecuteSqlRawAsync(insert, [now, due], ct);
+        await transaction.CommitAsync(ct);
+        return added;
     }
 
     // page: the page's id range for a column, so the topic and district lists are read for the page only (an index range each).
